@@ -1,0 +1,49 @@
+#include "common/client/downstream.h"
+
+#include "absl/strings/str_cat.h"
+#include "common/crypto/digest.h"
+#include "grpcpp/create_channel.h"
+#include "grpcpp/security/credentials.h"
+#include "grpcpp/support/channel_arguments.h"
+
+namespace paizhu::client {
+
+std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address, int max_message_bytes) {
+  grpc::ChannelArguments args;
+  args.SetServiceConfigJSON(R"({"loadBalancingConfig":[{"round_robin":{}}]})");
+  args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 30'000);
+  args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10'000);
+  args.SetMaxReceiveMessageSize(max_message_bytes);
+  args.SetMaxSendMessageSize(max_message_bytes);
+  // dns:/// resolves every address of a headless Service, so round_robin spreads calls.
+  std::string target = address.find("://") == std::string::npos && !address.starts_with("unix:")
+                           ? absl::StrCat("dns:///", address)
+                           : address;
+  return grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args);
+}
+
+Downstream::Downstream(DownstreamOptions options, auth::PrincipalSigner signer)
+    : options_(std::move(options)), signer_(std::move(signer)),
+      channel_(MakeChannel(options_.address, options_.max_message_bytes)) {}
+
+std::unique_ptr<grpc::ClientContext> Downstream::NewCall(absl::string_view method,
+                                                         const server::CallContext* parent) const {
+  auto ctx = std::make_unique<grpc::ClientContext>();
+  absl::Time deadline = absl::Now() + options_.timeout;
+  if (parent != nullptr) deadline = std::min(deadline, parent->deadline);
+  ctx->set_deadline(absl::ToChronoTime(deadline));
+  std::string request_id = parent != nullptr && !parent->request_id.empty()
+                               ? parent->request_id
+                               : crypto::HexEncode(crypto::RandomBytes(8));
+  ctx->AddMetadata("x-request-id", request_id);
+  if (parent != nullptr && !parent->traceparent.empty()) {
+    ctx->AddMetadata("traceparent", parent->traceparent);
+  }
+  auth::Principal self;
+  self.set_kind(auth::Principal::SERVICE);
+  self.set_subject(signer_.service_name());
+  ctx->AddMetadata(auth::kPrincipalMetadataKey, signer_.Sign(self, options_.audience, method));
+  return ctx;
+}
+
+}  // namespace paizhu::client

@@ -1,0 +1,46 @@
+#pragma once
+// A service's connection to another service: one channel, balanced per call
+// (round_robin over every address the name resolves to), and per call a deadline, the
+// request id and trace context of the call being served, and this service's signed
+// identity. Includes gRPC: only api/ and main.cc code includes it.
+
+#include <memory>
+#include <string>
+#include "absl/strings/string_view.h"
+
+#include "absl/time/time.h"
+#include "common/auth/principal.h"
+#include "common/server/call.h"
+#include "grpcpp/channel.h"
+#include "grpcpp/client_context.h"
+
+namespace paizhu::client {
+
+struct DownstreamOptions {
+  std::string address;       // host:port, or any gRPC target (dns:///svc.ns:50051)
+  std::string audience;      // the destination's name: org, clue, assess
+  absl::Duration timeout = absl::Seconds(5);  // for calls not made on behalf of a caller
+  int max_message_bytes = 16 << 20;
+};
+
+// Channel arguments shared by every paizhu client: round_robin, keepalive, sizes.
+std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address, int max_message_bytes);
+
+class Downstream {
+ public:
+  Downstream(DownstreamOptions options, auth::PrincipalSigner signer);
+
+  const std::shared_ptr<grpc::Channel>& channel() const { return channel_; }
+
+  // Prepares a context for `method` ("/paizhu.org.v1.OrgService/GetUnit"). With a parent
+  // call, its deadline bounds this one and its request id and trace travel on.
+  std::unique_ptr<grpc::ClientContext> NewCall(absl::string_view method,
+                                               const server::CallContext* parent = nullptr) const;
+
+ private:
+  DownstreamOptions options_;
+  auth::PrincipalSigner signer_;
+  std::shared_ptr<grpc::Channel> channel_;
+};
+
+}  // namespace paizhu::client

@@ -1,0 +1,28 @@
+#pragma once
+// A node of the organisation tree and the rules a new one must satisfy.
+
+#include <optional>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/time/civil_time.h"
+
+namespace paizhu::org {
+
+// The kinds CONTRACTS.md fixes.
+bool IsUnitKind(const std::string& kind);
+
+struct Unit {
+  std::string code;
+  std::string kind;
+  std::string display_name;
+  std::string parent_code;  // empty: outside the commission's tree
+  absl::CivilDay established_on;
+  std::optional<absl::CivilDay> dissolved_on;
+  int64_t version = 0;  // the etag
+};
+
+// Field names in errors are the API's ("unit.kind").
+absl::Status ValidateNewUnit(const Unit& unit);
+
+}  // namespace paizhu::org
