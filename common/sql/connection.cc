@@ -85,6 +85,8 @@ absl::Status Connection::Fail(int error_number, absl::string_view message) {
     broken_ = true;
     return MapSqlError(error_number == 0 ? 2013 : error_number, message);
   }
+  // "Commands out of sync": the session's protocol state is lost; never reuse it.
+  if (error_number == 2014) broken_ = true;
   return MapSqlError(error_number, message);
 }
 

@@ -1,0 +1,29 @@
+#pragma once
+// The organisation facts assess needs, fetched from the org service as assess's own
+// service identity (never from org's tables).
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "common/client/downstream.h"
+#include "common/server/call.h"
+#include "paizhu/org/v1/org.grpc.pb.h"
+
+namespace paizhu::assess {
+
+class UnitDirectory {
+ public:
+  explicit UnitDirectory(std::unique_ptr<client::Downstream> org);
+
+  // The unit's kind, or nullopt when org has no such unit.
+  absl::StatusOr<std::optional<std::string>> UnitKind(const std::string& code,
+                                                      const server::CallContext& call) const;
+
+ private:
+  std::unique_ptr<client::Downstream> org_;
+  std::unique_ptr<org::v1::OrgService::Stub> stub_;
+};
+
+}  // namespace paizhu::assess

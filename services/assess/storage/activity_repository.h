@@ -1,0 +1,37 @@
+#pragma once
+// What the ledger use cases need from storage; storage/mysql_activity_repository.h is
+// the MariaDB/MySQL implementation.
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "common/sql/idempotency.h"
+#include "services/assess/domain/activity.h"
+
+namespace paizhu::assess {
+
+struct ActivityFilter {
+  std::string group_code;  // empty: any
+  std::string from_day;    // YYYY-MM-DD or empty
+  std::string to_day;
+};
+
+// Keyset position: rows strictly after (day, id).
+struct ActivityCursor {
+  std::string day;  // empty: from the start
+  int64_t id = 0;
+};
+
+class ActivityRepository {
+ public:
+  virtual ~ActivityRepository() = default;
+  virtual absl::StatusOr<Activity> Record(const Activity& activity, const sql::RequestKey& key,
+                                          absl::Time deadline) = 0;
+  virtual absl::StatusOr<std::vector<Activity>> List(const ActivityFilter& filter,
+                                                     const ActivityCursor& after, int limit,
+                                                     absl::Time deadline) = 0;
+};
+
+}  // namespace paizhu::assess

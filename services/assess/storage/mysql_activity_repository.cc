@@ -1,0 +1,100 @@
+#include "services/assess/storage/mysql_activity_repository.h"
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "common/sql/transaction.h"
+#include "common/status/macros.h"
+#include "common/status/status.h"
+#include "common/time/civil_date.h"
+
+namespace paizhu::assess {
+namespace {
+
+constexpr char kColumns[] =
+    "id, group_code, unit_code, day, kind, subkind, count, note, recorded_by";
+
+Activity FromRow(const sql::Rows& rows, size_t r) {
+  Activity a;
+  a.id = rows.Int(r, 0);
+  a.group_code = rows.Str(r, 1);
+  a.unit_code = rows.Str(r, 2);
+  if (auto day = ParseDate(rows.Str(r, 3), "day"); day.ok()) a.day = *day;
+  a.kind = rows.Str(r, 4);
+  a.subkind = rows.Str(r, 5);
+  a.count = static_cast<int>(rows.Int(r, 6));
+  a.note = rows.Str(r, 7);
+  a.recorded_by = rows.Str(r, 8);
+  return a;
+}
+
+absl::StatusOr<Activity> ReadActivity(sql::Transaction& tx, int64_t id) {
+  ASSIGN_OR_RETURN(sql::Rows rows,
+                   tx.Query(absl::StrCat("SELECT ", kColumns, " FROM activities WHERE id = ?"), {id}));
+  if (rows.empty()) return Internal("ACTIVITY_MISSING", "a recorded activity is missing");
+  return FromRow(rows, 0);
+}
+
+}  // namespace
+
+absl::StatusOr<Activity> MysqlActivityRepository::Record(const Activity& activity,
+                                                         const sql::RequestKey& key,
+                                                         absl::Time deadline) {
+  Activity stored;
+  RETURN_IF_ERROR(sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+    ASSIGN_OR_RETURN(std::optional<std::string> earlier, key.Claim(tx));
+    if (earlier) {
+      int64_t id = 0;
+      if (!absl::SimpleAtoi(*earlier, &id)) return Internal("IDEMPOTENCY_RESULT_MISSING", "bad result");
+      ASSIGN_OR_RETURN(stored, ReadActivity(tx, id));
+      return absl::OkStatus();
+    }
+    RETURN_IF_ERROR(tx.Exec("INSERT INTO activities (group_code, unit_code, day, kind, subkind, count, "
+                            "note, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            {activity.group_code, activity.unit_code, FormatDate(activity.day),
+                             activity.kind, activity.subkind, int64_t{activity.count}, activity.note,
+                             activity.recorded_by})
+                        .status());
+    ASSIGN_OR_RETURN(sql::Rows id, tx.Query("SELECT LAST_INSERT_ID()"));
+    RETURN_IF_ERROR(key.Complete(tx, id.Str(0, 0)));
+    ASSIGN_OR_RETURN(stored, ReadActivity(tx, id.Int(0, 0)));
+    return absl::OkStatus();
+  }));
+  return stored;
+}
+
+absl::StatusOr<std::vector<Activity>> MysqlActivityRepository::List(const ActivityFilter& filter,
+                                                                    const ActivityCursor& after,
+                                                                    int limit, absl::Time deadline) {
+  std::string sql = absl::StrCat("SELECT ", kColumns, " FROM activities WHERE 1=1");
+  sql::Params params;
+  if (!after.day.empty()) {
+    // Row comparison on (day, id) walks the index without OFFSET.
+    absl::StrAppend(&sql, " AND (day, id) > (?, ?)");
+    params.push_back(after.day);
+    params.push_back(after.id);
+  }
+  if (!filter.group_code.empty()) {
+    absl::StrAppend(&sql, " AND group_code = ?");
+    params.push_back(filter.group_code);
+  }
+  if (!filter.from_day.empty()) {
+    absl::StrAppend(&sql, " AND day >= ?");
+    params.push_back(filter.from_day);
+  }
+  if (!filter.to_day.empty()) {
+    absl::StrAppend(&sql, " AND day <= ?");
+    params.push_back(filter.to_day);
+  }
+  absl::StrAppend(&sql, " ORDER BY day, id LIMIT ?");
+  params.push_back(int64_t{limit});
+  std::vector<Activity> out;
+  RETURN_IF_ERROR(sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+    ASSIGN_OR_RETURN(sql::Rows rows, tx.Query(sql, params));
+    out.clear();
+    for (size_t r = 0; r < rows.size(); ++r) out.push_back(FromRow(rows, r));
+    return absl::OkStatus();
+  }));
+  return out;
+}
+
+}  // namespace paizhu::assess

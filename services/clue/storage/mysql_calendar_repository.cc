@@ -1,0 +1,50 @@
+#include "services/clue/storage/mysql_calendar_repository.h"
+
+#include <set>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "common/sql/transaction.h"
+#include "common/status/macros.h"
+#include "common/status/status.h"
+#include "common/time/civil_date.h"
+
+namespace paizhu::clue {
+namespace {
+
+// A bad stored row is our fault, not the caller's: INTERNAL, not INVALID_ARGUMENT.
+absl::StatusOr<SpecialDay> DayFromRow(const sql::Rows& rows, size_t r) {
+  auto day = ParseDate(rows.Str(r, 0), "calendar_days.day");
+  const std::string& kind = rows.Str(r, 1);
+  if (!day.ok() || (kind != "holiday" && kind != "workday")) {
+    return Internal("BAD_CALENDAR_ROW",
+                    absl::StrCat("calendar_days row '", rows.Str(r, 0), "' is malformed"));
+  }
+  return SpecialDay{*day, kind == "workday" ? DayKind::kWorkday : DayKind::kHoliday,
+                    rows.Str(r, 2)};
+}
+
+}  // namespace
+
+absl::StatusOr<WorkingCalendar> MysqlCalendarRepository::LoadCalendar(absl::Time deadline) {
+  std::vector<SpecialDay> days;
+  std::set<int> years;
+  // One transaction: both reads see the same snapshot, so a year and its days load together.
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        days.clear();
+        years.clear();
+        ASSIGN_OR_RETURN(sql::Rows rows,
+                         tx.Query("SELECT day, kind, name FROM calendar_days ORDER BY day"));
+        for (size_t r = 0; r < rows.size(); ++r) {
+          ASSIGN_OR_RETURN(SpecialDay day, DayFromRow(rows, r));
+          days.push_back(std::move(day));
+        }
+        ASSIGN_OR_RETURN(sql::Rows loaded, tx.Query("SELECT year FROM calendar_years"));
+        for (size_t r = 0; r < loaded.size(); ++r) years.insert(static_cast<int>(loaded.Int(r, 0)));
+        return absl::OkStatus();
+      }));
+  return WorkingCalendar(std::move(days), std::move(years));
+}
+
+}  // namespace paizhu::clue

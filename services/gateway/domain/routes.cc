@@ -1,0 +1,42 @@
+#include "services/gateway/domain/routes.h"
+
+#include "absl/strings/str_cat.h"
+#include "common/status/status.h"
+#include "google/protobuf/descriptor.h"
+
+namespace paizhu::gateway {
+
+absl::StatusOr<RouteTable> RouteTable::Build(const std::map<std::string, std::string>& services) {
+  RouteTable table;
+  const auto* pool = google::protobuf::DescriptorPool::generated_pool();
+  for (const auto& [service_name, destination] : services) {
+    const auto* service = pool->FindServiceByName(service_name);
+    if (service == nullptr) {
+      return FailedPrecondition("SERVICE_NOT_LINKED",
+                                absl::StrCat(service_name, " is not in the gateway's descriptor pool"));
+    }
+    for (int i = 0; i < service->method_count(); ++i) {
+      const auto* method = service->method(i);
+      Route route;
+      route.destination = destination;
+      route.unary = !method->client_streaming() && !method->server_streaming();
+      // Undeclared methods get an empty declaration: nobody matches it.
+      if (method->options().HasExtension(common::v1::access)) {
+        route.access = method->options().GetExtension(common::v1::access);
+      }
+      table.routes_[absl::StrCat("/", service_name, "/", method->name())] = std::move(route);
+    }
+  }
+  return table;
+}
+
+absl::StatusOr<const Route*> RouteTable::Find(absl::string_view path) const {
+  auto it = routes_.find(path);
+  if (it == routes_.end()) {
+    return MakeError(absl::StatusCode::kUnimplemented, "METHOD_NOT_ROUTED",
+                     absl::StrCat("the gateway routes no method ", path));
+  }
+  return &it->second;
+}
+
+}  // namespace paizhu::gateway
