@@ -39,9 +39,7 @@ Principal Service(const std::string& name) {
   return p;
 }
 
-auto Denied() {
-  return StatusIs(absl::StatusCode::kPermissionDenied, kReasonNotAllowed);
-}
+auto Denied() { return StatusIs(absl::StatusCode::kPermissionDenied, kReasonNotAllowed); }
 
 TEST(FindMethodAccessTest, ReadsTheDeclaredRoles) {
   ASSERT_OK_AND_ASSIGN(MethodAccess access, FindMethodAccess(kCreateUnit));

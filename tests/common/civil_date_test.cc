@@ -39,8 +39,8 @@ TEST(ParseDateTest, BadDatesAreRefusedNamingTheField) {
                            "2026-1-01", "2026-01-1", "", "2026/01/01", "20260101", "2026-01-01 ",
                            " 2026-01-01", "2026-01-01T00:00:00", "+026-01-01", "2026-0a-01"}) {
     auto day = ParseDate(text, "due_date");
-    EXPECT_THAT(day, StatusIs(absl::StatusCode::kInvalidArgument, "INVALID_DATE")) << "'" << text
-                                                                                  << "'";
+    EXPECT_THAT(day, StatusIs(absl::StatusCode::kInvalidArgument, "INVALID_DATE"))
+        << "'" << text << "'";
     EXPECT_THAT(day, HasField("due_date")) << "'" << text << "'";
   }
 }

@@ -170,7 +170,8 @@ TEST_F(FlagSetTest, NegativeDurationIsRefused) {
 
 TEST_F(FlagSetTest, BadIntAndBoolAreRefused) {
   ASSERT_OK(Parse({"--port=eighty", "--verbose=maybe"}));
-  EXPECT_THAT(flags_.GetInt("port"), StatusIs(absl::StatusCode::kInvalidArgument, "BAD_FLAG_VALUE"));
+  EXPECT_THAT(flags_.GetInt("port"),
+              StatusIs(absl::StatusCode::kInvalidArgument, "BAD_FLAG_VALUE"));
   EXPECT_THAT(flags_.GetInt("port"), HasField("port"));
   EXPECT_THAT(flags_.GetBool("verbose"),
               StatusIs(absl::StatusCode::kInvalidArgument, "BAD_FLAG_VALUE"));

@@ -87,7 +87,8 @@ std::string SignSha256(EVP_PKEY* key, absl::string_view data) {
 // JOSE ES256 signatures are r||s, 32 bytes each.
 std::string DerToRaw(absl::string_view der) {
   const auto* p = reinterpret_cast<const unsigned char*>(der.data());
-  std::unique_ptr<ECDSA_SIG, SigFree> sig(d2i_ECDSA_SIG(nullptr, &p, static_cast<long>(der.size())));
+  std::unique_ptr<ECDSA_SIG, SigFree> sig(
+      d2i_ECDSA_SIG(nullptr, &p, static_cast<long>(der.size())));
   EXPECT_NE(sig, nullptr);
   std::string raw(64, '\0');
   BN_bn2binpad(ECDSA_SIG_get0_r(sig.get()), reinterpret_cast<unsigned char*>(raw.data()), 32);
@@ -157,9 +158,7 @@ class JwtTest : public ::testing::Test {
     return token.ok() ? *token : "";
   }
 
-  static auto Refused() {
-    return StatusIs(absl::StatusCode::kUnauthenticated, "UNAUTHENTICATED");
-  }
+  static auto Refused() { return StatusIs(absl::StatusCode::kUnauthenticated, "UNAUTHENTICATED"); }
 
   static EVP_PKEY* ec_key_;
   static EVP_PKEY* other_ec_key_;
@@ -249,8 +248,8 @@ TEST_F(JwtTest, NotBeforeInTheFutureIsRefused) {
 TEST_F(JwtTest, HandBuiltTokenVerifies) {
   // The control for the hand-built tokens below.
   auto verifier = VerifierFor(PublicPem(ec_key_));
-  EXPECT_OK(verifier->Verify(HandToken(ec_key_, {{"alg", "ES256"}, {"typ", "JWT"}}, Payload()),
-                             now_));
+  EXPECT_OK(
+      verifier->Verify(HandToken(ec_key_, {{"alg", "ES256"}, {"typ", "JWT"}}, Payload()), now_));
 }
 
 TEST_F(JwtTest, MissingExpiryIsRefused) {
@@ -269,8 +268,8 @@ TEST_F(JwtTest, MissingSubjectIsRefused) {
 
 TEST_F(JwtTest, AlgNoneIsRefused) {
   auto verifier = VerifierFor(PublicPem(ec_key_));
-  std::string token =
-      absl::StrCat(B64(Json{{"alg", "none"}, {"typ", "JWT"}}.dump()), ".", B64(Payload().dump()), ".");
+  std::string token = absl::StrCat(B64(Json{{"alg", "none"}, {"typ", "JWT"}}.dump()), ".",
+                                   B64(Payload().dump()), ".");
   EXPECT_THAT(verifier->Verify(token, now_), Refused());
 }
 

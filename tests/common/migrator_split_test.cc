@@ -35,11 +35,11 @@ TEST(SplitStatementsTest, SemicolonInDoubleQuotesAndBackticksStays) {
 }
 
 TEST(SplitStatementsTest, CommentsAreRemoved) {
-  std::vector<std::string> statements =
-      Split("-- 0001: the units table; one DDL per file\n"
-            "CREATE TABLE units ( -- the organisation tree\n"
-            "  code VARCHAR(32) NOT NULL\n"
-            "); -- trailing comment; with a semicolon\n");
+  std::vector<std::string> statements = Split(
+      "-- 0001: the units table; one DDL per file\n"
+      "CREATE TABLE units ( -- the organisation tree\n"
+      "  code VARCHAR(32) NOT NULL\n"
+      "); -- trailing comment; with a semicolon\n");
   ASSERT_THAT(statements, SizeIs(1));
   EXPECT_THAT(statements[0], Not(HasSubstr("--")));
   EXPECT_THAT(statements[0], Not(HasSubstr("organisation tree")));
@@ -53,7 +53,8 @@ TEST(SplitStatementsTest, CommentOnlyFileHasNoStatements) {
 }
 
 TEST(SplitStatementsTest, DashesInsideAStringStay) {
-  EXPECT_THAT(Split("INSERT INTO t VALUES ('a--b');"), ElementsAre("INSERT INTO t VALUES ('a--b')"));
+  EXPECT_THAT(Split("INSERT INTO t VALUES ('a--b');"),
+              ElementsAre("INSERT INTO t VALUES ('a--b')"));
 }
 
 TEST(SplitStatementsTest, TrailingWhitespaceAndNoFinalSemicolon) {
@@ -68,6 +69,11 @@ TEST(SplitStatementsTest, EmptyStatementsAreDropped) {
 TEST(SplitStatementsTest, BackslashEscapedQuoteInsideAString) {
   EXPECT_THAT(Split("INSERT INTO t VALUES ('it\\'s; fine');\nSELECT 2;"),
               ElementsAre("INSERT INTO t VALUES ('it\\'s; fine')", "SELECT 2"));
+}
+
+TEST(SplitStatementsTest, DoubledQuoteInsideAString) {
+  EXPECT_THAT(Split("INSERT INTO t VALUES ('it''s; fine');SELECT 2;"),
+              ElementsAre("INSERT INTO t VALUES ('it''s; fine')", "SELECT 2"));
 }
 
 TEST(SplitStatementsTest, EscapedBackslashEndsBeforeTheQuote) {

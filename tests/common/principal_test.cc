@@ -43,9 +43,7 @@ Principal Service(const std::string& name) {
   return p;
 }
 
-auto Refused() {
-  return StatusIs(absl::StatusCode::kUnauthenticated, kReasonUnauthenticated);
-}
+auto Refused() { return StatusIs(absl::StatusCode::kUnauthenticated, kReasonUnauthenticated); }
 
 class PrincipalTest : public ::testing::Test {
  protected:
@@ -137,9 +135,8 @@ TEST_F(PrincipalTest, PrincipalWithoutKindOrSubjectIsRefused) {
               Refused());
   Principal no_subject;
   no_subject.set_kind(Principal::PERSON);
-  EXPECT_THAT(
-      org_.Verify(gateway_to_org_.Sign(no_subject, "org", kGetUnit, now_), kGetUnit, now_),
-      Refused());
+  EXPECT_THAT(org_.Verify(gateway_to_org_.Sign(no_subject, "org", kGetUnit, now_), kGetUnit, now_),
+              Refused());
 }
 
 TEST_F(PrincipalTest, ServiceSignerVerifiesForItself) {
@@ -203,8 +200,8 @@ Principal Stamped(Principal p, absl::Time now) {
 
 TEST_F(PrincipalTest, HandSignedGatewayPrincipalVerifies) {
   // The control for the unknown-signer cases below: only the signer differs.
-  EXPECT_OK(org_.Verify(SignByHand(Stamped(Person("P001"), now_), kOrgKey, "gateway"), kGetUnit,
-                        now_));
+  EXPECT_OK(
+      org_.Verify(SignByHand(Stamped(Person("P001"), now_), kOrgKey, "gateway"), kGetUnit, now_));
 }
 
 TEST_F(PrincipalTest, UnknownSignerIsRefused) {

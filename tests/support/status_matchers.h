@@ -113,9 +113,10 @@ inline ::testing::PolymorphicMatcher<internal::HasFieldImpl> HasField(std::strin
 #define ASSERT_OK(expr) ASSERT_PRED_FORMAT1(::paizhu::testing::internal::IsOkFormatter, expr)
 
 // ASSERT_OK_AND_ASSIGN(auto x, MaybeX()); ends the test on an error, else binds the value.
-#define ASSERT_OK_AND_ASSIGN(lhs, expr) \
-  PAIZHU_ASSERT_OK_AND_ASSIGN_IMPL(PAIZHU_TESTING_CONCAT(paizhu_testing_statusor_, __LINE__), lhs, expr)
-#define PAIZHU_ASSERT_OK_AND_ASSIGN_IMPL(statusor, lhs, expr)                          \
-  auto statusor = (expr);                                                              \
+#define ASSERT_OK_AND_ASSIGN(lhs, expr)                                                            \
+  PAIZHU_ASSERT_OK_AND_ASSIGN_IMPL(PAIZHU_TESTING_CONCAT(paizhu_testing_statusor_, __LINE__), lhs, \
+                                   expr)
+#define PAIZHU_ASSERT_OK_AND_ASSIGN_IMPL(statusor, lhs, expr)                         \
+  auto statusor = (expr);                                                             \
   ASSERT_PRED_FORMAT1(::paizhu::testing::internal::IsOkFormatter, statusor) << #expr; \
   lhs = std::move(statusor).value()

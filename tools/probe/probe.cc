@@ -27,11 +27,13 @@ int main(int argc, char** argv) {
     return 2;
   }
   bool quiet = flags.Get("quiet") == "true";
-  auto stub = grpc::health::v1::Health::NewStub(
-      grpc::CreateChannel(flags.Get("addr"), grpc::InsecureChannelCredentials()));
   absl::Time until = absl::Now() + *wait;
   std::string last;
   do {
+    // A fresh channel each time: a channel that was refused once backs off for seconds,
+    // which would hide a server that has just started listening.
+    auto stub = grpc::health::v1::Health::NewStub(
+        grpc::CreateChannel(flags.Get("addr"), grpc::InsecureChannelCredentials()));
     grpc::ClientContext ctx;
     ctx.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(2)));
     grpc::health::v1::HealthCheckRequest request;

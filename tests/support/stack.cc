@@ -1,0 +1,195 @@
+#include "tests/support/stack.h"
+
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <signal.h>
+
+#include <thread>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "common/auth/jwt.h"
+#include "common/auth/principal.h"
+#include "common/crypto/digest.h"
+#include "common/sql/connection.h"
+#include "common/status/macros.h"
+#include "common/status/status.h"
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "grpcpp/create_channel.h"
+#include "tests/support/mariadb.h"
+
+namespace paizhu::testing {
+namespace {
+
+constexpr const char* kServices[] = {"org", "clue", "assess"};
+constexpr const char* kReadiness[][2] = {{"org", "paizhu.org.v1.OrgService"},
+                                         {"clue", "paizhu.clue.v1.ClueService"},
+                                         {"assess", "paizhu.assess.v1.AssessService"},
+                                         {"gateway", "paizhu.gateway"}};
+
+// An EC P-256 key pair in PEM: the stack's dev signing key.
+std::pair<std::string, std::string> NewEcKeyPem() {
+  EVP_PKEY* key = EVP_EC_gen("P-256");
+  BIO* priv = BIO_new(BIO_s_mem());
+  BIO* pub = BIO_new(BIO_s_mem());
+  PEM_write_bio_PrivateKey(priv, key, nullptr, nullptr, 0, nullptr, nullptr);
+  PEM_write_bio_PUBKEY(pub, key);
+  auto read = [](BIO* bio) {
+    char* data = nullptr;
+    long len = BIO_get_mem_data(bio, &data);
+    return std::string(data, len);
+  };
+  std::pair<std::string, std::string> out{read(priv), read(pub)};
+  BIO_free(priv);
+  BIO_free(pub);
+  EVP_PKEY_free(key);
+  return out;
+}
+
+}  // namespace
+
+bool IsServing(const std::string& address, const std::string& service_name) {
+  auto stub = grpc::health::v1::Health::NewStub(
+      grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+  grpc::ClientContext ctx;
+  ctx.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(2)));
+  grpc::health::v1::HealthCheckRequest request;
+  request.set_service(service_name);
+  grpc::health::v1::HealthCheckResponse response;
+  return stub->Check(&ctx, request, &response).ok() &&
+         response.status() == grpc::health::v1::HealthCheckResponse::SERVING;
+}
+
+absl::StatusOr<std::unique_ptr<Stack>> Stack::Start() {
+  auto stack = std::unique_ptr<Stack>(new Stack);
+  stack->dir_ = MakeTempDir("paizhu-stack");
+  const std::string& dir = stack->dir_;
+  sql::ConnectOptions server = SharedDatabase();
+
+  // One schema and one user per service, rights on that schema only.
+  ASSIGN_OR_RETURN(auto admin, sql::Connection::Open(server));
+  std::string suffix = crypto::HexEncode(crypto::RandomBytes(4));
+  std::map<std::string, std::string> schema, user, password;
+  for (const char* s : kServices) {
+    schema[s] = absl::StrCat("e2e_", s, "_", suffix);
+    user[s] = absl::StrCat("e2e_", s, "_", suffix);
+    password[s] = crypto::HexEncode(crypto::RandomBytes(12));
+    RETURN_IF_ERROR(admin->ExecText(absl::StrCat("CREATE DATABASE `", schema[s], "` CHARACTER SET utf8mb4")));
+    RETURN_IF_ERROR(admin->ExecText(absl::StrCat("CREATE USER '", user[s], "'@'127.0.0.1' IDENTIFIED BY '",
+                                                 password[s], "'")));
+    RETURN_IF_ERROR(admin->ExecText(absl::StrCat("GRANT ALL ON `", schema[s], "`.* TO '", user[s], "'@'127.0.0.1'")));
+    WriteFile(absl::StrCat(dir, "/db-", s, ".password"), password[s]);
+    stack->keys_[s] = crypto::RandomBytes(32);
+    WriteFile(absl::StrCat(dir, "/", s, ".key"), crypto::HexEncode(stack->keys_[s]));
+  }
+  // Call keys as dev-up derives them: caller -> destination.
+  for (auto [caller, callee] : {std::pair{"clue", "org"}, {"assess", "org"}, {"assess", "clue"}, {"org", "clue"}}) {
+    WriteFile(absl::StrCat(dir, "/call-", caller, "-to-", callee, ".key"),
+              crypto::HexEncode(auth::DeriveCallKey(stack->keys_[callee], caller)));
+  }
+  auto [private_pem, public_pem] = NewEcKeyPem();
+  stack->jwt_private_pem_ = private_pem;
+  WriteFile(dir + "/dev-jwt.pub.pem", public_pem, 0644);
+
+  auto common = [&](const std::string& s) {
+    return std::vector<std::string>{
+        "--db-host=127.0.0.1", absl::StrCat("--db-port=", server.port), absl::StrCat("--db-user=", user[s]),
+        absl::StrCat("--db-password-file=", dir, "/db-", s, ".password"),
+        absl::StrCat("--db-name=", schema[s]), absl::StrCat("--service-key-file=", dir, "/", s, ".key"),
+        "--readiness-interval=200ms"};
+  };
+  auto addr = [&](const std::string& s) { return absl::StrCat("127.0.0.1:", stack->port(s)); };
+
+  std::vector<std::string> org = common("org");
+  org.push_back("--bootstrap-admin=admin");
+  RETURN_IF_ERROR(stack->StartProcess("org", org));
+  std::vector<std::string> clue = common("clue");
+  clue.push_back("--org-addr=" + addr("org"));
+  clue.push_back(absl::StrCat("--org-call-key-file=", dir, "/call-clue-to-org.key"));
+  RETURN_IF_ERROR(stack->StartProcess("clue", clue));
+  std::vector<std::string> assess = common("assess");
+  assess.push_back("--org-addr=" + addr("org"));
+  assess.push_back(absl::StrCat("--org-call-key-file=", dir, "/call-assess-to-org.key"));
+  assess.push_back("--clue-addr=" + addr("clue"));
+  assess.push_back(absl::StrCat("--clue-call-key-file=", dir, "/call-assess-to-clue.key"));
+  RETURN_IF_ERROR(stack->StartProcess("assess", assess));
+  std::vector<std::string> gateway = {"--jwt-public-key-file=" + dir + "/dev-jwt.pub.pem",
+                                      "--jwt-issuer=paizhu-dev", "--jwt-audience=paizhu"};
+  for (const char* s : kServices) {
+    gateway.push_back(absl::StrCat("--", s, "-addr=", addr(s)));
+    gateway.push_back(absl::StrCat("--", s, "-key-file=", dir, "/", s, ".key"));
+  }
+  RETURN_IF_ERROR(stack->StartProcess("gateway", gateway));
+  for (const auto& [name, health] : kReadiness) RETURN_IF_ERROR(stack->WaitReady(name, health));
+  return stack;
+}
+
+absl::Status Stack::StartProcess(const std::string& name, std::vector<std::string> flags) {
+  std::string port_file = absl::StrCat(dir_, "/", name, ".port");
+  std::vector<std::string> argv = {absl::StrCat(BinaryDir(), "/paizhu-", name), "--listen=127.0.0.1:0",
+                                   "--port-file=" + port_file, "--drain-delay=100ms"};
+  argv.insert(argv.end(), flags.begin(), flags.end());
+  Process& process = processes_[name];
+  if (!process.child.Start(argv, Log(name))) return Internal("TEST_SETUP", "cannot start " + name);
+  absl::Time until = absl::Now() + absl::Seconds(30);
+  while (absl::Now() < until) {
+    std::string text = ReadFile(port_file);
+    if (!text.empty() && (process.port = std::atoi(text.c_str())) > 0) return absl::OkStatus();
+    if (process.child.Wait(absl::ZeroDuration()) >= 0) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return Internal("TEST_SETUP", absl::StrCat(name, " did not start; log:\n", ReadFile(Log(name))));
+}
+
+absl::Status Stack::WaitReady(const std::string& name, const std::string& health_name) {
+  absl::Time until = absl::Now() + absl::Seconds(60);
+  while (absl::Now() < until) {
+    if (IsServing(absl::StrCat("127.0.0.1:", port(name)), health_name)) return absl::OkStatus();
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return Internal("TEST_SETUP", absl::StrCat(name, " never became ready; log:\n", ReadFile(Log(name))));
+}
+
+Stack::~Stack() {
+  StopAll(absl::Seconds(5));
+  if (std::getenv("PAIZHU_KEEP_TEST_DATA") == nullptr) std::system(("rm -rf " + dir_).c_str());
+}
+
+int Stack::StopAll(absl::Duration timeout) {
+  int first_failure = 0;
+  for (const char* name : {"gateway", "assess", "clue", "org"}) {
+    auto it = processes_.find(name);
+    if (it == processes_.end() || !it->second.child.running()) continue;
+    it->second.child.Signal(SIGTERM);
+    int status = it->second.child.Wait(timeout);
+    if (status != 0 && first_failure == 0) first_failure = status == -1 ? 255 : status;
+  }
+  return first_failure;
+}
+
+std::string Stack::Token(const std::string& person, absl::Duration valid) const {
+  auth::JwtClaims claims;
+  claims.subject = person;
+  claims.issuer = "paizhu-dev";
+  claims.audience = "paizhu";
+  claims.issued_at = claims.not_before = absl::Now();
+  claims.expires_at = absl::Now() + valid;
+  auto token = auth::MintEs256(jwt_private_pem_, claims);
+  return token.ok() ? *token : "";
+}
+
+std::shared_ptr<grpc::Channel> Stack::Gateway() const { return Direct("gateway"); }
+
+std::shared_ptr<grpc::Channel> Stack::Direct(const std::string& process) const {
+  return grpc::CreateChannel(absl::StrCat("127.0.0.1:", port(process)), grpc::InsecureChannelCredentials());
+}
+
+int Stack::port(const std::string& process) const {
+  auto it = processes_.find(process);
+  return it == processes_.end() ? 0 : it->second.port;
+}
+
+std::string Stack::Key(const std::string& service) const { return keys_.at(service); }
+std::string Stack::Log(const std::string& process) const { return absl::StrCat(dir_, "/", process, ".log"); }
+
+}  // namespace paizhu::testing
