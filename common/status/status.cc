@@ -1,6 +1,5 @@
 #include "common/status/status.h"
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/cord.h"
 
 namespace paizhu {
@@ -51,14 +50,8 @@ absl::Status Internal(absl::string_view reason, absl::string_view message) {
 std::string ErrorReason(const absl::Status& status) {
   if (auto reason = status.GetPayload(kReasonUrl)) return std::string(*reason);
   if (status.ok()) return "";
-  // absl's names are CamelCase ("NotFound"); reasons are SCREAMING_SNAKE like gRPC's.
-  std::string name = absl::StatusCodeToString(status.code());
-  std::string out;
-  for (char c : name) {
-    if (absl::ascii_isupper(c) && !out.empty()) out += '_';
-    out += absl::ascii_toupper(c);
-  }
-  return out;
+  // Abseil names codes as gRPC does ("NOT_FOUND"): the default reason is the code's name.
+  return absl::StatusCodeToString(status.code());
 }
 
 std::string ErrorField(const absl::Status& status) {

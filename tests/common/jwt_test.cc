@@ -127,12 +127,6 @@ class JwtTest : public ::testing::Test {
     return options;
   }
 
-  std::unique_ptr<JwtVerifier> VerifierFor(const std::string& pem) {
-    auto verifier = JwtVerifier::FromPem(pem, Options());
-    EXPECT_TRUE(verifier.ok()) << verifier.status();
-    return verifier.ok() ? *std::move(verifier) : nullptr;
-  }
-
   JwtClaims Claims() const {
     JwtClaims claims;
     claims.subject = "P001";
@@ -171,8 +165,7 @@ EVP_PKEY* JwtTest::other_ec_key_ = nullptr;
 EVP_PKEY* JwtTest::rsa_key_ = nullptr;
 
 TEST_F(JwtTest, MintedTokenVerifies) {
-  auto verifier = VerifierFor(PublicPem(ec_key_));
-  ASSERT_NE(verifier, nullptr);
+  ASSERT_OK_AND_ASSIGN(auto verifier, JwtVerifier::FromPem(PublicPem(ec_key_), Options()));
   ASSERT_OK_AND_ASSIGN(JwtClaims claims, verifier->Verify(Mint(Claims()), now_));
   EXPECT_EQ(claims.subject, "P001");
   EXPECT_EQ(claims.issuer, kIssuer);
@@ -200,21 +193,21 @@ TEST_F(JwtTest, MintRefusesANonEcKey) {
 }
 
 TEST_F(JwtTest, WrongIssuerIsRefused) {
-  auto verifier = VerifierFor(PublicPem(ec_key_));
+  ASSERT_OK_AND_ASSIGN(auto verifier, JwtVerifier::FromPem(PublicPem(ec_key_), Options()));
   JwtClaims claims = Claims();
   claims.issuer = "https://evil.test";
   EXPECT_THAT(verifier->Verify(Mint(claims), now_), Refused());
 }
 
 TEST_F(JwtTest, WrongAudienceIsRefused) {
-  auto verifier = VerifierFor(PublicPem(ec_key_));
+  ASSERT_OK_AND_ASSIGN(auto verifier, JwtVerifier::FromPem(PublicPem(ec_key_), Options()));
   JwtClaims claims = Claims();
   claims.audience = "another-app";
   EXPECT_THAT(verifier->Verify(Mint(claims), now_), Refused());
 }
 
 TEST_F(JwtTest, AudienceListContainingOursIsAccepted) {
-  auto verifier = VerifierFor(PublicPem(ec_key_));
+  ASSERT_OK_AND_ASSIGN(auto verifier, JwtVerifier::FromPem(PublicPem(ec_key_), Options()));
   Json payload = Payload();
   payload["aud"] = {"another-app", kAudience};
   EXPECT_OK(verifier->Verify(HandToken(ec_key_, {{"alg", "ES256"}}, payload), now_));
@@ -223,7 +216,7 @@ TEST_F(JwtTest, AudienceListContainingOursIsAccepted) {
 }
 
 TEST_F(JwtTest, ExpiredBeyondSkewIsRefused) {
-  auto verifier = VerifierFor(PublicPem(ec_key_));
+  ASSERT_OK_AND_ASSIGN(auto verifier, JwtVerifier::FromPem(PublicPem(ec_key_), Options()));
   JwtClaims claims = Claims();
   claims.expires_at = now_ - absl::Seconds(31);
   EXPECT_THAT(verifier->Verify(Mint(claims), now_), Refused());
@@ -232,14 +225,14 @@ TEST_F(JwtTest, ExpiredBeyondSkewIsRefused) {
 }
 
 TEST_F(JwtTest, ExpiredWithinSkewIsAccepted) {
-  auto verifier = VerifierFor(PublicPem(ec_key_));
+  ASSERT_OK_AND_ASSIGN(auto verifier, JwtVerifier::FromPem(PublicPem(ec_key_), Options()));
   JwtClaims claims = Claims();
   claims.expires_at = now_ - absl::Seconds(10);
   EXPECT_OK(verifier->Verify(Mint(claims), now_));
 }
 
 TEST_F(JwtTest, NotBeforeInTheFutureIsRefused) {
-  auto verifier = VerifierFor(PublicPem(ec_key_));
+  ASSERT_OK_AND_ASSIGN(auto verifier, JwtVerifier::FromPem(PublicPem(ec_key_), Options()));
   JwtClaims claims = Claims();
   claims.not_before = now_ + absl::Minutes(5);
   EXPECT_THAT(verifier->Verify(Mint(claims), now_), Refused());
@@ -247,27 +240,27 @@ TEST_F(JwtTest, NotBeforeInTheFutureIsRefused) {
 
 TEST_F(JwtTest, HandBuiltTokenVerifies) {
   // The control for the hand-built tokens below.
-  auto verifier = VerifierFor(PublicPem(ec_key_));
+  ASSERT_OK_AND_ASSIGN(auto verifier, JwtVerifier::FromPem(PublicPem(ec_key_), Options()));
   EXPECT_OK(
       verifier->Verify(HandToken(ec_key_, {{"alg", "ES256"}, {"typ", "JWT"}}, Payload()), now_));
 }
 
 TEST_F(JwtTest, MissingExpiryIsRefused) {
-  auto verifier = VerifierFor(PublicPem(ec_key_));
+  ASSERT_OK_AND_ASSIGN(auto verifier, JwtVerifier::FromPem(PublicPem(ec_key_), Options()));
   Json payload = Payload();
   payload.erase("exp");
   EXPECT_THAT(verifier->Verify(HandToken(ec_key_, {{"alg", "ES256"}}, payload), now_), Refused());
 }
 
 TEST_F(JwtTest, MissingSubjectIsRefused) {
-  auto verifier = VerifierFor(PublicPem(ec_key_));
+  ASSERT_OK_AND_ASSIGN(auto verifier, JwtVerifier::FromPem(PublicPem(ec_key_), Options()));
   Json payload = Payload();
   payload.erase("sub");
   EXPECT_THAT(verifier->Verify(HandToken(ec_key_, {{"alg", "ES256"}}, payload), now_), Refused());
 }
 
 TEST_F(JwtTest, AlgNoneIsRefused) {
-  auto verifier = VerifierFor(PublicPem(ec_key_));
+  ASSERT_OK_AND_ASSIGN(auto verifier, JwtVerifier::FromPem(PublicPem(ec_key_), Options()));
   std::string token = absl::StrCat(B64(Json{{"alg", "none"}, {"typ", "JWT"}}.dump()), ".",
                                    B64(Payload().dump()), ".");
   EXPECT_THAT(verifier->Verify(token, now_), Refused());
@@ -275,7 +268,7 @@ TEST_F(JwtTest, AlgNoneIsRefused) {
 
 TEST_F(JwtTest, Hs256SignedWithThePublicKeyIsRefused) {
   std::string public_pem = PublicPem(ec_key_);
-  auto verifier = VerifierFor(public_pem);
+  ASSERT_OK_AND_ASSIGN(auto verifier, JwtVerifier::FromPem(public_pem, Options()));
   std::string signed_part =
       absl::StrCat(B64(Json{{"alg", "HS256"}, {"typ", "JWT"}}.dump()), ".", B64(Payload().dump()));
   std::string token =
@@ -284,7 +277,7 @@ TEST_F(JwtTest, Hs256SignedWithThePublicKeyIsRefused) {
 }
 
 TEST_F(JwtTest, TamperedPayloadIsRefused) {
-  auto verifier = VerifierFor(PublicPem(ec_key_));
+  ASSERT_OK_AND_ASSIGN(auto verifier, JwtVerifier::FromPem(PublicPem(ec_key_), Options()));
   std::vector<std::string> parts = absl::StrSplit(Mint(Claims()), '.');
   ASSERT_EQ(parts.size(), 3u);
   std::string payload_text;
@@ -296,12 +289,12 @@ TEST_F(JwtTest, TamperedPayloadIsRefused) {
 }
 
 TEST_F(JwtTest, TokenFromAnotherKeyIsRefused) {
-  auto verifier = VerifierFor(PublicPem(ec_key_));
+  ASSERT_OK_AND_ASSIGN(auto verifier, JwtVerifier::FromPem(PublicPem(ec_key_), Options()));
   EXPECT_THAT(verifier->Verify(Mint(Claims(), other_ec_key_), now_), Refused());
 }
 
 TEST_F(JwtTest, GarbageTokensAreRefused) {
-  auto verifier = VerifierFor(PublicPem(ec_key_));
+  ASSERT_OK_AND_ASSIGN(auto verifier, JwtVerifier::FromPem(PublicPem(ec_key_), Options()));
   EXPECT_THAT(verifier->Verify("", now_), Refused());
   EXPECT_THAT(verifier->Verify("a.b", now_), Refused());
   EXPECT_THAT(verifier->Verify("a.b.c.d", now_), Refused());
@@ -311,15 +304,15 @@ TEST_F(JwtTest, GarbageTokensAreRefused) {
 }
 
 TEST_F(JwtTest, PemWithTwoKeysVerifiesTokensOfEither) {
-  auto verifier = VerifierFor(PublicPem(ec_key_) + PublicPem(other_ec_key_));
-  ASSERT_NE(verifier, nullptr);
+  ASSERT_OK_AND_ASSIGN(
+      auto verifier,
+      JwtVerifier::FromPem(PublicPem(ec_key_) + PublicPem(other_ec_key_), Options()));
   EXPECT_OK(verifier->Verify(Mint(Claims(), ec_key_), now_));
   EXPECT_OK(verifier->Verify(Mint(Claims(), other_ec_key_), now_));
 }
 
 TEST_F(JwtTest, Rs256TokenVerifiesWithRsaKey) {
-  auto verifier = VerifierFor(PublicPem(rsa_key_));
-  ASSERT_NE(verifier, nullptr);
+  ASSERT_OK_AND_ASSIGN(auto verifier, JwtVerifier::FromPem(PublicPem(rsa_key_), Options()));
   ASSERT_OK_AND_ASSIGN(
       JwtClaims claims,
       verifier->Verify(HandToken(rsa_key_, {{"alg", "RS256"}, {"typ", "JWT"}}, Payload()), now_));
@@ -328,19 +321,21 @@ TEST_F(JwtTest, Rs256TokenVerifiesWithRsaKey) {
 }
 
 TEST_F(JwtTest, Rs256TokenAgainstOnlyEcKeysIsRefused) {
-  auto verifier = VerifierFor(PublicPem(ec_key_) + PublicPem(other_ec_key_));
+  ASSERT_OK_AND_ASSIGN(
+      auto verifier,
+      JwtVerifier::FromPem(PublicPem(ec_key_) + PublicPem(other_ec_key_), Options()));
   EXPECT_THAT(verifier->Verify(HandToken(rsa_key_, {{"alg", "RS256"}}, Payload()), now_),
               Refused());
 }
 
 TEST_F(JwtTest, Es256TokenAgainstOnlyRsaKeyIsRefused) {
-  auto verifier = VerifierFor(PublicPem(rsa_key_));
+  ASSERT_OK_AND_ASSIGN(auto verifier, JwtVerifier::FromPem(PublicPem(rsa_key_), Options()));
   EXPECT_THAT(verifier->Verify(Mint(Claims()), now_), Refused());
 }
 
 TEST_F(JwtTest, Rs256HeaderOnEs256SignatureIsRefused) {
-  auto verifier = VerifierFor(PublicPem(ec_key_) + PublicPem(rsa_key_));
-  ASSERT_NE(verifier, nullptr);
+  ASSERT_OK_AND_ASSIGN(auto verifier,
+                       JwtVerifier::FromPem(PublicPem(ec_key_) + PublicPem(rsa_key_), Options()));
   std::string signed_part =
       absl::StrCat(B64(Json{{"alg", "RS256"}}.dump()), ".", B64(Payload().dump()));
   std::string token =

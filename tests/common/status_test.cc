@@ -129,6 +129,7 @@ TEST(ToGrpcStatusTest, PutsFieldInBadRequest) {
 
 TEST(ToGrpcStatusTest, NoBadRequestWithoutField) {
   google::rpc::Status details = ParseDetails(ToGrpcStatus(NotFound("UNIT_NOT_FOUND", "m")));
+  EXPECT_EQ(details.details_size(), 1);  // the ErrorInfo only
   for (const auto& any : details.details()) {
     EXPECT_FALSE(any.Is<google::rpc::BadRequest>());
   }

@@ -60,11 +60,12 @@ bool IsServing(const std::string& address, const std::string& service_name) {
          response.status() == grpc::health::v1::HealthCheckResponse::SERVING;
 }
 
-absl::StatusOr<std::unique_ptr<Stack>> Stack::Start() {
+absl::StatusOr<std::unique_ptr<Stack>> Stack::Start() { return Start(SharedDatabase()); }
+
+absl::StatusOr<std::unique_ptr<Stack>> Stack::Start(const sql::ConnectOptions& server) {
   auto stack = std::unique_ptr<Stack>(new Stack);
   stack->dir_ = MakeTempDir("paizhu-stack");
   const std::string& dir = stack->dir_;
-  sql::ConnectOptions server = SharedDatabase();
 
   // One schema and one user per service, rights on that schema only.
   ASSIGN_OR_RETURN(auto admin, sql::Connection::Open(server));

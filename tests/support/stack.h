@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/sql/connection.h"
 #include "grpcpp/channel.h"
 #include "tests/support/process.h"
 
@@ -16,7 +17,9 @@ namespace paizhu::testing {
 
 class Stack {
  public:
+  // `server`: where the schemas and users go (default: the shared test server).
   static absl::StatusOr<std::unique_ptr<Stack>> Start();
+  static absl::StatusOr<std::unique_ptr<Stack>> Start(const sql::ConnectOptions& server);
   ~Stack();
 
   // A person's token, signed with the stack's dev key (as `paizhu login --dev` does).

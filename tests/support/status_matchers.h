@@ -12,6 +12,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/base/config.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "common/status/status.h"
@@ -106,6 +107,21 @@ inline ::testing::PolymorphicMatcher<internal::HasFieldImpl> HasField(std::strin
 
 }  // namespace paizhu::testing
 
+// Debian's Abseil cannot print a StatusOr, so gtest would dump its bytes; later Abseil
+// releases define this PrintTo themselves.
+#if defined(ABSL_LTS_RELEASE_VERSION) && ABSL_LTS_RELEASE_VERSION <= 20230125
+namespace absl {
+template <typename T>
+void PrintTo(const StatusOr<T>& status_or, std::ostream* os) {
+  if (status_or.ok()) {
+    *os << ::testing::PrintToString(*status_or);
+  } else {
+    *os << ::paizhu::testing::internal::Describe(status_or.status());
+  }
+}
+}  // namespace absl
+#endif
+
 #define PAIZHU_TESTING_CONCAT_INNER(a, b) a##b
 #define PAIZHU_TESTING_CONCAT(a, b) PAIZHU_TESTING_CONCAT_INNER(a, b)
 
@@ -116,7 +132,8 @@ inline ::testing::PolymorphicMatcher<internal::HasFieldImpl> HasField(std::strin
 #define ASSERT_OK_AND_ASSIGN(lhs, expr)                                                            \
   PAIZHU_ASSERT_OK_AND_ASSIGN_IMPL(PAIZHU_TESTING_CONCAT(paizhu_testing_statusor_, __LINE__), lhs, \
                                    expr)
-#define PAIZHU_ASSERT_OK_AND_ASSIGN_IMPL(statusor, lhs, expr)                         \
-  auto statusor = (expr);                                                             \
-  ASSERT_PRED_FORMAT1(::paizhu::testing::internal::IsOkFormatter, statusor) << #expr; \
+#define PAIZHU_ASSERT_OK_AND_ASSIGN_IMPL(statusor, lhs, expr)                \
+  auto statusor = (expr);                                                    \
+  GTEST_ASSERT_(::paizhu::testing::internal::IsOkFormatter(#expr, statusor), \
+                GTEST_FATAL_FAILURE_);                                       \
   lhs = std::move(statusor).value()
