@@ -52,7 +52,8 @@ std::string RawToDer(absl::string_view raw) {
 
 std::string DerToRaw(absl::string_view der) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(der.data());
-  std::unique_ptr<ECDSA_SIG, SigFree> sig(d2i_ECDSA_SIG(nullptr, &p, static_cast<long>(der.size())));
+  std::unique_ptr<ECDSA_SIG, SigFree> sig(
+      d2i_ECDSA_SIG(nullptr, &p, static_cast<long>(der.size())));
   if (!sig) return "";
   std::string raw(64, '\0');
   BN_bn2binpad(ECDSA_SIG_get0_r(sig.get()), reinterpret_cast<unsigned char*>(raw.data()), 32);
@@ -111,13 +112,15 @@ absl::StatusOr<std::unique_ptr<JwtVerifier>> JwtVerifier::FromPem(absl::string_v
     } else if (EVP_PKEY_get_base_id(raw) == EVP_PKEY_RSA && EVP_PKEY_get_bits(raw) >= 2048) {
       key->alg = "RS256";
     } else {
-      return InvalidArgument("jwt-public-key-file", "UNSUPPORTED_KEY",
-                             "JWT keys must be EC P-256 (ES256) or RSA of 2048 bits or more (RS256)");
+      return InvalidArgument(
+          "jwt-public-key-file", "UNSUPPORTED_KEY",
+          "JWT keys must be EC P-256 (ES256) or RSA of 2048 bits or more (RS256)");
     }
     keys.push_back(std::move(key));
   }
   if (keys.empty()) {
-    return InvalidArgument("jwt-public-key-file", "NO_KEYS", "the JWT key file holds no public key");
+    return InvalidArgument("jwt-public-key-file", "NO_KEYS",
+                           "the JWT key file holds no public key");
   }
   return std::unique_ptr<JwtVerifier>(new JwtVerifier(std::move(keys), std::move(options)));
 }
@@ -136,7 +139,8 @@ absl::StatusOr<JwtClaims> JwtVerifier::Verify(absl::string_view token, absl::Tim
     return Refuse("token header has no alg");
   }
   std::string alg = header["alg"];
-  if (alg != "ES256" && alg != "RS256") return Refuse(absl::StrCat("algorithm '", alg, "' is not allowed"));
+  if (alg != "ES256" && alg != "RS256")
+    return Refuse(absl::StrCat("algorithm '", alg, "' is not allowed"));
   if (alg == "ES256") {
     if (signature.size() != 64) return Refuse("ES256 signature is not 64 bytes");
     signature = RawToDer(signature);
@@ -164,7 +168,8 @@ absl::StatusOr<JwtClaims> JwtVerifier::Verify(absl::string_view token, absl::Tim
   out.subject = str("sub");
   out.issuer = str("iss");
   if (out.subject.empty()) return Refuse("token has no subject");
-  if (out.issuer != options_.issuer) return Refuse(absl::StrCat("issuer '", out.issuer, "' is not trusted"));
+  if (out.issuer != options_.issuer)
+    return Refuse(absl::StrCat("issuer '", out.issuer, "' is not trusted"));
   bool audience_ok = false;
   if (claims.contains("aud") && claims["aud"].is_string()) {
     audience_ok = claims["aud"] == options_.audience;
@@ -190,7 +195,8 @@ absl::StatusOr<std::string> MintEs256(absl::string_view private_key_pem, const J
       BIO_new_mem_buf(private_key_pem.data(), static_cast<int>(private_key_pem.size())));
   PkeyPtr key(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
   if (!key || EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_EC || !IsP256(key.get())) {
-    return InvalidArgument("key", "BAD_SIGNING_KEY", "the signing key is not an EC P-256 private key");
+    return InvalidArgument("key", "BAD_SIGNING_KEY",
+                           "the signing key is not an EC P-256 private key");
   }
   Json header = {{"alg", "ES256"}, {"typ", "JWT"}};
   Json payload = {{"sub", claims.subject},
@@ -203,13 +209,15 @@ absl::StatusOr<std::string> MintEs256(absl::string_view private_key_pem, const J
   std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
   size_t len = 0;
   if (EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) != 1 ||
-      EVP_DigestSign(ctx.get(), nullptr, &len, reinterpret_cast<const unsigned char*>(signed_part.data()),
+      EVP_DigestSign(ctx.get(), nullptr, &len,
+                     reinterpret_cast<const unsigned char*>(signed_part.data()),
                      signed_part.size()) != 1) {
     return Internal("SIGN_FAILED", "cannot sign the token");
   }
   std::string der(len, '\0');
   if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(der.data()), &len,
-                     reinterpret_cast<const unsigned char*>(signed_part.data()), signed_part.size()) != 1) {
+                     reinterpret_cast<const unsigned char*>(signed_part.data()),
+                     signed_part.size()) != 1) {
     return Internal("SIGN_FAILED", "cannot sign the token");
   }
   der.resize(len);

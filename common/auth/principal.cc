@@ -50,10 +50,12 @@ std::string PrincipalSigner::Sign(Principal principal, absl::string_view audienc
 }
 
 absl::StatusOr<Principal> PrincipalVerifier::Verify(absl::string_view metadata_value,
-                                                    absl::string_view method, absl::Time now) const {
+                                                    absl::string_view method,
+                                                    absl::Time now) const {
   if (metadata_value.empty()) return Refuse("no principal metadata");
   common::v1::SignedPrincipal signed_principal;
-  if (!signed_principal.ParseFromArray(metadata_value.data(), static_cast<int>(metadata_value.size()))) {
+  if (!signed_principal.ParseFromArray(metadata_value.data(),
+                                       static_cast<int>(metadata_value.size()))) {
     return Refuse("principal metadata does not parse");
   }
   const std::string& signer = signed_principal.signer();
@@ -72,7 +74,8 @@ absl::StatusOr<Principal> PrincipalVerifier::Verify(absl::string_view metadata_v
     return Refuse(absl::StrCat("bad signature from '", signer, "'"));
   }
   Principal principal;
-  if (!principal.ParseFromString(signed_principal.principal())) return Refuse("principal does not parse");
+  if (!principal.ParseFromString(signed_principal.principal()))
+    return Refuse("principal does not parse");
   // A service's call key only vouches for that service itself.
   if (!calling_service.empty() &&
       (principal.kind() != Principal::SERVICE || principal.subject() != calling_service)) {
@@ -82,7 +85,8 @@ absl::StatusOr<Principal> PrincipalVerifier::Verify(absl::string_view metadata_v
     return Refuse("principal has no kind or subject");
   }
   if (principal.audience() != service_name_) {
-    return Refuse(absl::StrCat("principal is for '", principal.audience(), "', not '", service_name_, "'"));
+    return Refuse(
+        absl::StrCat("principal is for '", principal.audience(), "', not '", service_name_, "'"));
   }
   if (principal.method() != method) {
     return Refuse(absl::StrCat("principal is for method '", principal.method(), "'"));

@@ -23,7 +23,8 @@ std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address, int max_m
 }
 
 Downstream::Downstream(DownstreamOptions options, auth::PrincipalSigner signer)
-    : options_(std::move(options)), signer_(std::move(signer)),
+    : options_(std::move(options)),
+      signer_(std::move(signer)),
       channel_(MakeChannel(options_.address, options_.max_message_bytes)) {}
 
 std::unique_ptr<grpc::ClientContext> Downstream::NewCall(absl::string_view method,

@@ -17,8 +17,8 @@
 namespace paizhu::client {
 
 struct DownstreamOptions {
-  std::string address;       // host:port, or any gRPC target (dns:///svc.ns:50051)
-  std::string audience;      // the destination's name: org, clue, assess
+  std::string address;                        // host:port, or any gRPC target (dns:///svc.ns:50051)
+  std::string audience;                       // the destination's name: org, clue, assess
   absl::Duration timeout = absl::Seconds(5);  // for calls not made on behalf of a caller
   int max_message_bytes = 16 << 20;
 };

@@ -21,13 +21,15 @@ absl::Status FlagSet::Parse(int argc, const char* const* argv) {
     absl::string_view arg = argv[i];
     if (arg == "--help" || arg == "-h") return NotFound("HELP", Usage());
     if (arg.substr(0, 2) != "--") {
-      return InvalidArgument(arg, "UNEXPECTED_ARGUMENT", absl::StrCat("unexpected argument '", arg, "'"));
+      return InvalidArgument(arg, "UNEXPECTED_ARGUMENT",
+                             absl::StrCat("unexpected argument '", arg, "'"));
     }
     arg.remove_prefix(2);
     std::string name(arg.substr(0, arg.find('=')));
     auto it = flags_.find(name);
     if (it == flags_.end()) {
-      return InvalidArgument(name, "UNKNOWN_FLAG", absl::StrCat("unknown flag --", name, "\n", Usage()));
+      return InvalidArgument(name, "UNKNOWN_FLAG",
+                             absl::StrCat("unknown flag --", name, "\n", Usage()));
     }
     if (arg.find('=') != absl::string_view::npos) {
       it->second.value = std::string(arg.substr(arg.find('=') + 1));
@@ -63,7 +65,8 @@ absl::StatusOr<int> FlagSet::GetInt(absl::string_view name) const {
 absl::StatusOr<bool> FlagSet::GetBool(absl::string_view name) const {
   bool value = false;
   if (!absl::SimpleAtob(Get(name), &value)) {
-    return InvalidArgument(name, "BAD_FLAG_VALUE", absl::StrCat("--", name, " must be true or false"));
+    return InvalidArgument(name, "BAD_FLAG_VALUE",
+                           absl::StrCat("--", name, " must be true or false"));
   }
   return value;
 }
@@ -79,7 +82,8 @@ absl::StatusOr<absl::Duration> FlagSet::GetDuration(absl::string_view name) cons
 
 std::string FlagSet::Usage() const {
   std::ostringstream out;
-  out << "usage: " << program_ << " [flags]\n(each flag also as PAIZHU_<NAME> in the environment)\n";
+  out << "usage: " << program_
+      << " [flags]\n(each flag also as PAIZHU_<NAME> in the environment)\n";
   for (const auto& [name, flag] : flags_) {
     out << "  --" << name;
     if (!flag.value.empty()) out << " (default " << flag.value << ")";
@@ -96,7 +100,8 @@ std::string EnvName(absl::string_view flag) {
 
 absl::StatusOr<std::string> ReadSecretFile(absl::string_view flag_name, const std::string& path) {
   if (path.empty()) {
-    return InvalidArgument(flag_name, "SECRET_FILE_MISSING", absl::StrCat("--", flag_name, " is required"));
+    return InvalidArgument(flag_name, "SECRET_FILE_MISSING",
+                           absl::StrCat("--", flag_name, " is required"));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {

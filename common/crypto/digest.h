@@ -8,7 +8,7 @@
 
 namespace paizhu::crypto {
 
-std::string Sha256(absl::string_view data);                            // 32 raw bytes
+std::string Sha256(absl::string_view data);                             // 32 raw bytes
 std::string HmacSha256(absl::string_view key, absl::string_view data);  // 32 raw bytes
 // Compares in time independent of where the inputs differ.
 bool ConstantTimeEquals(absl::string_view a, absl::string_view b);

@@ -19,9 +19,17 @@ bool ParseLevel(absl::string_view text, Level* level);
 void SetProcessFields(Fields fields);
 
 void Write(Level level, absl::string_view message, const Fields& fields = Fields::object());
-inline void Debug(absl::string_view m, const Fields& f = Fields::object()) { Write(Level::kDebug, m, f); }
-inline void Info(absl::string_view m, const Fields& f = Fields::object()) { Write(Level::kInfo, m, f); }
-inline void Warn(absl::string_view m, const Fields& f = Fields::object()) { Write(Level::kWarn, m, f); }
-inline void Error(absl::string_view m, const Fields& f = Fields::object()) { Write(Level::kError, m, f); }
+inline void Debug(absl::string_view m, const Fields& f = Fields::object()) {
+  Write(Level::kDebug, m, f);
+}
+inline void Info(absl::string_view m, const Fields& f = Fields::object()) {
+  Write(Level::kInfo, m, f);
+}
+inline void Warn(absl::string_view m, const Fields& f = Fields::object()) {
+  Write(Level::kWarn, m, f);
+}
+inline void Error(absl::string_view m, const Fields& f = Fields::object()) {
+  Write(Level::kError, m, f);
+}
 
 }  // namespace paizhu::log

@@ -11,8 +11,8 @@
 namespace paizhu::names {
 
 struct PageRequest {
-  int limit = 0;           // rows to return
-  std::string after_key;   // empty: the first page
+  int limit = 0;          // rows to return
+  std::string after_key;  // empty: the first page
 };
 
 // `filter` is any string that identifies the filter (e.g. "kind=group;parent=").

@@ -26,7 +26,8 @@ std::string CleanMetadataValue(absl::string_view value, size_t max) {
   return out;
 }
 
-absl::StatusOr<CallContext> CallGate::Admit(grpc::ServerContext* ctx, absl::string_view method) const {
+absl::StatusOr<CallContext> CallGate::Admit(grpc::ServerContext* ctx,
+                                            absl::string_view method) const {
   CallContext call;
   call.method = std::string(method);
   call.request_id = CleanMetadataValue(Metadata(ctx, "x-request-id"));
@@ -38,8 +39,10 @@ absl::StatusOr<CallContext> CallGate::Admit(grpc::ServerContext* ctx, absl::stri
   auto principal = verifier_->Verify(Metadata(ctx, auth::kPrincipalMetadataKey), method, now);
   if (!principal.ok()) {
     // The caller learns only that it is unauthenticated; the log says why.
-    log::Warn("refused call", {{"method", call.method}, {"why", principal.status().message()},
-                               {"peer", ctx->peer()}, {"request_id", call.request_id}});
+    log::Warn("refused call", {{"method", call.method},
+                               {"why", principal.status().message()},
+                               {"peer", ctx->peer()},
+                               {"request_id", call.request_id}});
     return Unauthenticated(auth::kReasonUnauthenticated, "unauthenticated");
   }
   call.principal = *std::move(principal);

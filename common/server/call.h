@@ -21,10 +21,10 @@ namespace paizhu::server {
 
 struct CallContext {
   auth::Principal principal;
-  std::string method;      // "/paizhu.org.v1.OrgService/GetUnit"
-  std::string request_id;  // x-request-id, forwarded to downstream calls
-  std::string traceparent; // W3C trace context, forwarded as is
-  absl::Time deadline;     // the caller's deadline, capped by the server's maximum
+  std::string method;       // "/paizhu.org.v1.OrgService/GetUnit"
+  std::string request_id;   // x-request-id, forwarded to downstream calls
+  std::string traceparent;  // W3C trace context, forwarded as is
+  absl::Time deadline;      // the caller's deadline, capped by the server's maximum
 };
 
 // A metadata value safe to forward: printable ASCII only, at most `max` characters
@@ -34,7 +34,8 @@ std::string CleanMetadataValue(absl::string_view value, size_t max = 128);
 class CallGate {
  public:
   // `max_call_time` bounds calls that arrive without a deadline.
-  CallGate(const auth::PrincipalVerifier* verifier, absl::Duration max_call_time = absl::Seconds(30))
+  CallGate(const auth::PrincipalVerifier* verifier,
+           absl::Duration max_call_time = absl::Seconds(30))
       : verifier_(verifier), max_call_time_(max_call_time) {}
 
   grpc::Status Serve(grpc::ServerContext* ctx, absl::string_view method,

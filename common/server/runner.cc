@@ -40,7 +40,8 @@ absl::StatusOr<ServerOptions> ServerOptionsFromFlags(const config::FlagSet& flag
 absl::Status SetUpLogging(const config::FlagSet& flags, absl::string_view service) {
   log::Level level;
   if (!log::ParseLevel(flags.Get("log-level"), &level)) {
-    return InvalidArgument("log-level", "BAD_FLAG_VALUE", "--log-level must be debug, info, warn or error");
+    return InvalidArgument("log-level", "BAD_FLAG_VALUE",
+                           "--log-level must be debug, info, warn or error");
   }
   log::SetLevel(level);
   log::SetProcessFields({{"service", std::string(service)}, {"pid", static_cast<int>(getpid())}});
@@ -113,7 +114,8 @@ void Runner::WaitForShutdownSignal() {
   sigaddset(&set, SIGINT);
   int signal = 0;
   sigwait(&set, &signal);
-  log::Info("stopping", {{"signal", signal}, {"drain_delay", absl::FormatDuration(options_.drain_delay)}});
+  log::Info("stopping",
+            {{"signal", signal}, {"drain_delay", absl::FormatDuration(options_.drain_delay)}});
   Stop();
 }
 
@@ -122,7 +124,8 @@ void Runner::Stop() {
   stopping_ = true;
   // NOT_SERVING everywhere (and frozen there), so balancers stop sending new calls...
   for (grpc::Server* s : {server_.get(), health_server_.get()}) {
-    if (s != nullptr && s->GetHealthCheckService() != nullptr) s->GetHealthCheckService()->Shutdown();
+    if (s != nullptr && s->GetHealthCheckService() != nullptr)
+      s->GetHealthCheckService()->Shutdown();
   }
   // ...while calls that were already routed here are still served.
   std::this_thread::sleep_for(absl::ToChronoNanoseconds(options_.drain_delay));

@@ -46,7 +46,8 @@ class Readiness {
   void Loop(std::atomic<bool>* stop, absl::Duration interval) {
     while (!stop->load()) {
       CheckOnce();
-      for (absl::Duration slept; slept < interval && !stop->load(); slept += absl::Milliseconds(50)) {
+      for (absl::Duration slept; slept < interval && !stop->load();
+           slept += absl::Milliseconds(50)) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
       }
     }
@@ -107,14 +108,16 @@ absl::StatusOr<sql::PoolOptions> PoolOptionsFromFlags(const config::FlagSet& fla
   ASSIGN_OR_RETURN(o.connect.port, flags.GetInt("db-port"));
   o.connect.socket = flags.Get("db-socket");
   o.connect.user = flags.Get("db-user");
-  if (o.connect.user.empty()) return InvalidArgument("db-user", "FLAG_REQUIRED", "--db-user is required");
+  if (o.connect.user.empty())
+    return InvalidArgument("db-user", "FLAG_REQUIRED", "--db-user is required");
   if (!flags.Get("db-password-file").empty()) {
     ASSIGN_OR_RETURN(o.connect.password,
                      config::ReadSecretFile("db-password-file", flags.Get("db-password-file")));
   }
   o.connect.database = flags.Get("db-name");
   ASSIGN_OR_RETURN(o.size, flags.GetInt("db-pool-size"));
-  if (o.size < 1) return InvalidArgument("db-pool-size", "BAD_FLAG_VALUE", "--db-pool-size must be at least 1");
+  if (o.size < 1)
+    return InvalidArgument("db-pool-size", "BAD_FLAG_VALUE", "--db-pool-size must be at least 1");
   ASSIGN_OR_RETURN(o.acquire_timeout, flags.GetDuration("db-acquire-timeout"));
   return o;
 }
@@ -124,8 +127,10 @@ int RunService(const ServiceSpec& spec, int argc, char** argv) {
   config::FlagSet flags(absl::StrCat("paizhu-", spec.name));
   DefineServerFlags(flags);
   DefineDatabaseFlags(flags);
-  flags.Define("migrate", "apply", "apply: migrate at start (dev); verify: NOT_SERVING until current");
-  flags.Define("migrate-only", "false", "apply the migrations and exit (a deploy Job with a DDL user)", true);
+  flags.Define("migrate", "apply",
+               "apply: migrate at start (dev); verify: NOT_SERVING until current");
+  flags.Define("migrate-only", "false",
+               "apply the migrations and exit (a deploy Job with a DDL user)", true);
   flags.Define("readiness-interval", "1s", "how often readiness checks the database");
   flags.Define("service-key-file", "", "this service's key: verifies the principals it is sent");
   if (spec.define_flags) spec.define_flags(flags);

@@ -33,7 +33,9 @@ constexpr char kIsolation[] = "SET SESSION TRANSACTION ISOLATION LEVEL REPEATABL
   return driver;
 }
 
-int Seconds(absl::Duration d) { return std::max<int>(1, absl::ToInt64Seconds(absl::Ceil(d, absl::Seconds(1)))); }
+int Seconds(absl::Duration d) {
+  return std::max<int>(1, absl::ToInt64Seconds(absl::Ceil(d, absl::Seconds(1))));
+}
 
 }  // namespace
 

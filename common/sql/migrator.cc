@@ -45,8 +45,8 @@ absl::Status Migrator::CheckFiles() const {
                   std::all_of(name.begin(), name.begin() + 4, absl::ascii_isdigit);
     if (!shaped || VersionOf(name) != static_cast<int>(i + 1)) {
       return FailedPrecondition(kReasonBadMigration,
-                                absl::StrCat("migration '", name, "' should be numbered ",
-                                             i + 1, " as NNNN_name.sql with no gaps"));
+                                absl::StrCat("migration '", name, "' should be numbered ", i + 1,
+                                             " as NNNN_name.sql with no gaps"));
     }
   }
   return absl::OkStatus();
@@ -82,13 +82,15 @@ std::vector<std::string> Migrator::SplitStatements(const std::string& text) {
     }
     current += c;
   }
-  if (!absl::StripAsciiWhitespace(current).empty()) out.emplace_back(absl::StripAsciiWhitespace(current));
+  if (!absl::StripAsciiWhitespace(current).empty())
+    out.emplace_back(absl::StripAsciiWhitespace(current));
   return out;
 }
 
 absl::StatusOr<std::vector<Migrator::Applied>> Migrator::ReadApplied(Connection& conn) const {
-  ASSIGN_OR_RETURN(Rows rows,
-                   conn.Query("SELECT version, name, checksum FROM schema_migrations ORDER BY version"));
+  ASSIGN_OR_RETURN(
+      Rows rows,
+      conn.Query("SELECT version, name, checksum FROM schema_migrations ORDER BY version"));
   std::vector<Applied> applied;
   for (size_t r = 0; r < rows.size(); ++r) {
     applied.push_back({static_cast<int>(rows.Int(r, 0)), rows.Str(r, 1), rows.Str(r, 2)});
@@ -112,11 +114,12 @@ absl::Status Migrator::CheckChecksums(const std::vector<Applied>& applied) const
   return absl::OkStatus();
 }
 
-absl::StatusOr<MigrationReport> Migrator::Apply(Connection& conn, absl::Duration lock_timeout) const {
+absl::StatusOr<MigrationReport> Migrator::Apply(Connection& conn,
+                                                absl::Duration lock_timeout) const {
   RETURN_IF_ERROR(CheckFiles());
   std::string lock = absl::StrCat("paizhu_migrate:", lock_name_);
-  ASSIGN_OR_RETURN(Rows got, conn.Query("SELECT GET_LOCK(?, ?)",
-                                        {lock, absl::ToInt64Seconds(lock_timeout)}));
+  ASSIGN_OR_RETURN(Rows got,
+                   conn.Query("SELECT GET_LOCK(?, ?)", {lock, absl::ToInt64Seconds(lock_timeout)}));
   if (got.Int(0, 0) != 1) {
     return MakeError(absl::StatusCode::kUnavailable, kReasonMigrationLock,
                      absl::StrCat("another process held the migration lock of ", lock_name_,
@@ -139,9 +142,10 @@ absl::StatusOr<MigrationReport> Migrator::Apply(Connection& conn, absl::Duration
                            absl::StrCat("migration ", file.name, " failed: ", s.message()));
         }
       }
-      RETURN_IF_ERROR(conn.Exec("INSERT INTO schema_migrations (version, name, checksum) VALUES (?, ?, ?)",
-                                {int64_t{version}, file.name, Checksum(file.text)})
-                          .status());
+      RETURN_IF_ERROR(
+          conn.Exec("INSERT INTO schema_migrations (version, name, checksum) VALUES (?, ?, ?)",
+                    {int64_t{version}, file.name, Checksum(file.text)})
+              .status());
       log::Info("applied migration", {{"schema", lock_name_}, {"migration", file.name}});
       ++report.applied;
     }
@@ -155,8 +159,10 @@ absl::StatusOr<MigrationReport> Migrator::Apply(Connection& conn, absl::Duration
 
 absl::StatusOr<MigrationReport> Migrator::Verify(Connection& conn) const {
   RETURN_IF_ERROR(CheckFiles());
-  ASSIGN_OR_RETURN(Rows exists, conn.Query("SELECT COUNT(*) FROM information_schema.tables "
-                                           "WHERE table_schema = DATABASE() AND table_name = 'schema_migrations'"));
+  ASSIGN_OR_RETURN(
+      Rows exists,
+      conn.Query("SELECT COUNT(*) FROM information_schema.tables "
+                 "WHERE table_schema = DATABASE() AND table_name = 'schema_migrations'"));
   std::vector<Applied> applied;
   if (exists.Int(0, 0) > 0) {
     ASSIGN_OR_RETURN(applied, ReadApplied(conn));
@@ -170,8 +176,8 @@ absl::StatusOr<MigrationReport> Migrator::Verify(Connection& conn) const {
   }
   if (report.pending > 0) {
     return FailedPrecondition(kReasonSchemaBehind,
-                              absl::StrCat("schema ", lock_name_, " lacks ", report.pending,
-                                           " of ", report.known, " migrations; run --migrate-only"));
+                              absl::StrCat("schema ", lock_name_, " lacks ", report.pending, " of ",
+                                           report.known, " migrations; run --migrate-only"));
   }
   return report;
 }

@@ -65,9 +65,9 @@ absl::StatusOr<Lease> Pool::Acquire(absl::Time deadline) {
     }
     if (cv_.wait_until(lock, absl::ToChronoTime(until)) == std::cv_status::timeout &&
         idle_.empty() && open_ >= options_.size) {
-      return MakeError(absl::StatusCode::kUnavailable, kReasonPoolExhausted,
-                       absl::StrCat("no database session free within the wait (pool size ",
-                                    options_.size, ")"));
+      return MakeError(
+          absl::StatusCode::kUnavailable, kReasonPoolExhausted,
+          absl::StrCat("no database session free within the wait (pool size ", options_.size, ")"));
     }
   }
 }

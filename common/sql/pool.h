@@ -25,7 +25,7 @@ struct PoolOptions {
 };
 
 struct PoolStats {
-  int open = 0;        // sessions that exist (idle + leased)
+  int open = 0;  // sessions that exist (idle + leased)
   int idle = 0;
   int64_t opened = 0;   // sessions ever opened
   int64_t dropped = 0;  // sessions thrown away as broken

@@ -14,8 +14,8 @@ absl::StatusOr<Transaction> Transaction::Begin(Pool& pool, absl::Time deadline) 
   ASSIGN_OR_RETURN(Lease lease, pool.Acquire(deadline));
   Transaction tx(std::move(lease), deadline);
   RETURN_IF_ERROR(tx.CheckDeadline());
-  absl::Duration left = deadline == absl::InfiniteFuture() ? absl::ZeroDuration()
-                                                           : deadline - absl::Now();
+  absl::Duration left =
+      deadline == absl::InfiniteFuture() ? absl::ZeroDuration() : deadline - absl::Now();
   RETURN_IF_ERROR(tx.lease_->SetStatementTimeout(left));
   RETURN_IF_ERROR(tx.lease_->ExecText("START TRANSACTION"));
   return tx;

@@ -30,7 +30,8 @@ class AssessParts : public server::ServiceParts {
 
 absl::StatusOr<std::unique_ptr<server::ServiceParts>> Build(const server::ServiceContext& ctx) {
   std::string org_addr = ctx.flags->Get("org-addr");
-  if (org_addr.empty()) return InvalidArgument("org-addr", "FLAG_REQUIRED", "--org-addr is required");
+  if (org_addr.empty())
+    return InvalidArgument("org-addr", "FLAG_REQUIRED", "--org-addr is required");
   ASSIGN_OR_RETURN(std::string org_key,
                    auth::LoadKeyFile("org-call-key-file", ctx.flags->Get("org-call-key-file")));
   auto org = std::make_unique<client::Downstream>(

@@ -65,8 +65,9 @@ int Main(int argc, char** argv) {
     services[d.grpc_service] = d.name;
     auto max_bytes = flags.GetInt("max-message-bytes");
     if (!max_bytes.ok()) return Fail(max_bytes.status());
-    backends.emplace(d.name, Backend{std::make_unique<grpc::GenericStub>(client::MakeChannel(addr, *max_bytes)),
-                                     auth::PrincipalSigner::ForGateway(*key)});
+    backends.emplace(
+        d.name, Backend{std::make_unique<grpc::GenericStub>(client::MakeChannel(addr, *max_bytes)),
+                        auth::PrincipalSigner::ForGateway(*key)});
   }
   auto routes = RouteTable::Build(services);
   if (!routes.ok()) return Fail(routes.status());
@@ -75,8 +76,9 @@ int Main(int argc, char** argv) {
       flags.Get("jwt-public-key-file"),
       auth::JwtVerifierOptions{flags.Get("jwt-issuer"), flags.Get("jwt-audience")});
   if (!jwt.ok()) return Fail(jwt.status());
-  auto resolver = std::make_unique<PrincipalResolver>(
-      client::MakeChannel(flags.Get("org-addr"), 4 << 20), auth::PrincipalSigner::ForGateway(org_key));
+  auto resolver =
+      std::make_unique<PrincipalResolver>(client::MakeChannel(flags.Get("org-addr"), 4 << 20),
+                                          auth::PrincipalSigner::ForGateway(org_key));
 
   size_t route_count = routes->size();
   ProxyService proxy(*std::move(routes), std::move(backends), *std::move(jwt), std::move(resolver));

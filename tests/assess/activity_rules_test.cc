@@ -38,10 +38,12 @@ TEST(ActivityRulesTest, KindsAreTheContractsList) {
 TEST(ActivityRulesTest, CountAndDateBounds) {
   Activity a = Talk();
   a.count = 0;
-  EXPECT_THAT(ValidateActivity(a, kToday), StatusIs(absl::StatusCode::kInvalidArgument, "INVALID_COUNT"));
+  EXPECT_THAT(ValidateActivity(a, kToday),
+              StatusIs(absl::StatusCode::kInvalidArgument, "INVALID_COUNT"));
   a = Talk();
   a.day = kToday + 1;
-  EXPECT_THAT(ValidateActivity(a, kToday), StatusIs(absl::StatusCode::kInvalidArgument, "DATE_IN_FUTURE"));
+  EXPECT_THAT(ValidateActivity(a, kToday),
+              StatusIs(absl::StatusCode::kInvalidArgument, "DATE_IN_FUTURE"));
   a.day = kToday;
   EXPECT_OK(ValidateActivity(a, kToday));
 }

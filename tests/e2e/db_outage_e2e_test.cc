@@ -57,7 +57,8 @@ TEST(DbOutageTest, RestartGivesUnavailableThenAnswersWithoutRestartingServices) 
   ASSERT_OK(db->Stop());
   size_t outage_begin = count();
   // Readiness follows the database: org stops being ready, yet stays alive.
-  EXPECT_TRUE(wait_until([&] { return !testing::IsServing(org_addr, "paizhu.org.v1.OrgService"); }));
+  EXPECT_TRUE(
+      wait_until([&] { return !testing::IsServing(org_addr, "paizhu.org.v1.OrgService"); }));
   EXPECT_TRUE(testing::IsServing(org_addr, ""));
   ASSERT_TRUE(wait_until([&] { return count() >= outage_begin + 5; }));
   size_t restart_begin = count();

@@ -21,15 +21,18 @@ TEST(MigrateModesTest, VerifyWaitsForTheMigrationJob) {
   std::string dir = testing::MakeTempDir("paizhu-modes");
   testing::WriteFile(dir + "/db.password", db.password);
   testing::WriteFile(dir + "/org.key", crypto::HexEncode(crypto::RandomBytes(32)));
-  std::vector<std::string> common = {
-      absl::StrCat(testing::BinaryDir(), "/paizhu-org"), "--db-host=127.0.0.1",
-      absl::StrCat("--db-port=", db.port), "--db-user=" + db.user,
-      "--db-password-file=" + dir + "/db.password", "--db-name=" + db.database,
-      "--service-key-file=" + dir + "/org.key"};
+  std::vector<std::string> common = {absl::StrCat(testing::BinaryDir(), "/paizhu-org"),
+                                     "--db-host=127.0.0.1",
+                                     absl::StrCat("--db-port=", db.port),
+                                     "--db-user=" + db.user,
+                                     "--db-password-file=" + dir + "/db.password",
+                                     "--db-name=" + db.database,
+                                     "--service-key-file=" + dir + "/org.key"};
 
   std::vector<std::string> serve = common;
-  serve.insert(serve.end(), {"--migrate=verify", "--readiness-interval=100ms", "--listen=127.0.0.1:0",
-                             "--port-file=" + dir + "/port", "--drain-delay=0s"});
+  serve.insert(serve.end(),
+               {"--migrate=verify", "--readiness-interval=100ms", "--listen=127.0.0.1:0",
+                "--port-file=" + dir + "/port", "--drain-delay=0s"});
   testing::Subprocess org;
   ASSERT_TRUE(org.Start(serve, dir + "/org.log"));
   std::string port;

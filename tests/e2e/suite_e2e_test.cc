@@ -45,7 +45,8 @@ class SuiteTest : public ::testing::Test {
   }
 
   static absl::Status CreateUnit(const std::string& code, const std::string& kind,
-                                 const std::string& parent = "", const std::string& request_id = "") {
+                                 const std::string& parent = "",
+                                 const std::string& request_id = "") {
     org::v1::CreateUnitRequest request;
     request.set_unit_id(code);
     request.set_request_id(request_id);
@@ -125,13 +126,15 @@ TEST_F(SuiteTest, BadInputComesBackWithReasonAndFieldAndChangesNothing) {
   EXPECT_THAT(CreateUnit("X2", "group", "NOPE"),
               StatusIs(absl::StatusCode::kInvalidArgument, "PARENT_NOT_FOUND"));
   ASSERT_OK(CreateUnit("DUP", "township"));
-  EXPECT_THAT(CreateUnit("DUP", "township"), StatusIs(absl::StatusCode::kAlreadyExists, "UNIT_EXISTS"));
+  EXPECT_THAT(CreateUnit("DUP", "township"),
+              StatusIs(absl::StatusCode::kAlreadyExists, "UNIT_EXISTS"));
 
   for (const char* code : {"X1", "X2"}) {
     org::v1::GetUnitRequest get;
     get.set_name(absl::StrCat("units/", code));
     org::v1::Unit unit;
-    EXPECT_EQ(org_->GetUnit(As("admin").get(), get, &unit).error_code(), grpc::StatusCode::NOT_FOUND);
+    EXPECT_EQ(org_->GetUnit(As("admin").get(), get, &unit).error_code(),
+              grpc::StatusCode::NOT_FOUND);
   }
 }
 
@@ -229,8 +232,9 @@ TEST_F(SuiteTest, ServicesRefuseUnsignedOrForgedPrincipals) {
 
   // Signed with the clue service's key: clue cannot speak for a person to org.
   grpc::ClientContext forged;
-  forged.AddMetadata(auth::kPrincipalMetadataKey,
-                     auth::PrincipalSigner::ForGateway(stack_->Key("clue")).Sign(admin, "org", method));
+  forged.AddMetadata(
+      auth::kPrincipalMetadataKey,
+      auth::PrincipalSigner::ForGateway(stack_->Key("clue")).Sign(admin, "org", method));
   EXPECT_EQ(org_direct->ListUnits(&forged, request, &response).error_code(),
             grpc::StatusCode::UNAUTHENTICATED);
 
@@ -244,8 +248,9 @@ TEST_F(SuiteTest, ServicesRefuseUnsignedOrForgedPrincipals) {
 
   // Signed with org's own key, as the gateway does: accepted.
   grpc::ClientContext genuine;
-  genuine.AddMetadata(auth::kPrincipalMetadataKey,
-                      auth::PrincipalSigner::ForGateway(stack_->Key("org")).Sign(admin, "org", method));
+  genuine.AddMetadata(
+      auth::kPrincipalMetadataKey,
+      auth::PrincipalSigner::ForGateway(stack_->Key("org")).Sign(admin, "org", method));
   EXPECT_TRUE(org_direct->ListUnits(&genuine, request, &response).ok());
 }
 

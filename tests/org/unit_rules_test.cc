@@ -25,13 +25,15 @@ Unit Group() {
 TEST(UnitRulesTest, AWellFormedGroupIsAccepted) { EXPECT_OK(ValidateNewUnit(Group())); }
 
 TEST(UnitRulesTest, EveryContractKindIsAcceptedAndNoOther) {
-  for (const char* kind : {"commission", "supervision_office", "case_management_office", "trial_office",
-                           "petition_office", "office", "group", "supervised_unit", "township"}) {
+  for (const char* kind :
+       {"commission", "supervision_office", "case_management_office", "trial_office",
+        "petition_office", "office", "group", "supervised_unit", "township"}) {
     EXPECT_TRUE(IsUnitKind(kind)) << kind;
   }
   Unit unit = Group();
   unit.kind = "Group";
-  EXPECT_THAT(ValidateNewUnit(unit), StatusIs(absl::StatusCode::kInvalidArgument, "INVALID_UNIT_KIND"));
+  EXPECT_THAT(ValidateNewUnit(unit),
+              StatusIs(absl::StatusCode::kInvalidArgument, "INVALID_UNIT_KIND"));
   EXPECT_THAT(ValidateNewUnit(unit), HasField("unit.kind"));
 }
 
@@ -51,14 +53,16 @@ TEST(UnitRulesTest, TreeAndDateRules) {
               StatusIs(absl::StatusCode::kInvalidArgument, "COMMISSION_HAS_NO_PARENT"));
   Unit self = Group();
   self.parent_code = "G01";
-  EXPECT_THAT(ValidateNewUnit(self), StatusIs(absl::StatusCode::kInvalidArgument, "UNIT_OWN_PARENT"));
+  EXPECT_THAT(ValidateNewUnit(self),
+              StatusIs(absl::StatusCode::kInvalidArgument, "UNIT_OWN_PARENT"));
   Unit dissolved = Group();
   dissolved.dissolved_on = absl::CivilDay(2017, 1, 1);
   EXPECT_THAT(ValidateNewUnit(dissolved), HasField("unit.dissolved_on"));
 }
 
 TEST(VisibleUnitsTest, AreTheDistinctUnitsOfTheRoles) {
-  ResolvedPerson person{"P0001", "张三", {{"group", "G01"}, {"assessor", "G01"}, {"office", "O1"}, {"admin", ""}}};
+  ResolvedPerson person{
+      "P0001", "张三", {{"group", "G01"}, {"assessor", "G01"}, {"office", "O1"}, {"admin", ""}}};
   EXPECT_THAT(VisibleUnits(person), ::testing::ElementsAre("G01", "O1"));
 }
 

@@ -25,9 +25,11 @@ class SqlErrorsTest : public ::testing::Test {
     options_ = new ConnectOptions(*options);
     auto conn = Connection::Open(*options_);
     ASSERT_OK(conn);
-    ASSERT_OK((*conn)->ExecText("CREATE TABLE parent (id INT PRIMARY KEY, name VARCHAR(5)) ENGINE=InnoDB"));
-    ASSERT_OK((*conn)->ExecText("CREATE TABLE child (id INT PRIMARY KEY, parent_id INT, "
-                                "FOREIGN KEY (parent_id) REFERENCES parent (id)) ENGINE=InnoDB"));
+    ASSERT_OK((*conn)->ExecText(
+        "CREATE TABLE parent (id INT PRIMARY KEY, name VARCHAR(5)) ENGINE=InnoDB"));
+    ASSERT_OK(
+        (*conn)->ExecText("CREATE TABLE child (id INT PRIMARY KEY, parent_id INT, "
+                          "FOREIGN KEY (parent_id) REFERENCES parent (id)) ENGINE=InnoDB"));
     ASSERT_OK((*conn)->ExecText("INSERT INTO parent VALUES (1, 'a'), (2, 'b')"));
   }
   static ConnectOptions* options_;
@@ -52,8 +54,9 @@ TEST_F(SqlErrorsTest, ForeignKeyViolationIsFailedPrecondition) {
 
 TEST_F(SqlErrorsTest, DataTooLongIsInvalidArgument) {
   ASSERT_OK_AND_ASSIGN(auto conn, Connection::Open(*options_));
-  EXPECT_THAT(conn->Exec("UPDATE parent SET name = ? WHERE id = 1", {std::string("too long")}).status(),
-              StatusIs(absl::StatusCode::kInvalidArgument, kReasonDataTooLong));
+  EXPECT_THAT(
+      conn->Exec("UPDATE parent SET name = ? WHERE id = 1", {std::string("too long")}).status(),
+      StatusIs(absl::StatusCode::kInvalidArgument, kReasonDataTooLong));
 }
 
 TEST_F(SqlErrorsTest, LockWaitTimeoutIsAborted) {

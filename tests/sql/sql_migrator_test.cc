@@ -20,7 +20,8 @@ std::vector<MigrationFile> History() {
   return {
       {"0001_create_log.sql", "CREATE TABLE log (note VARCHAR(50)) ENGINE=InnoDB;"},
       // Slow and not idempotent: applied twice, it would leave two rows.
-      {"0002_seed_log.sql", "INSERT INTO log (note) SELECT 'seeded' FROM DUAL WHERE SLEEP(0.5) = 0;"},
+      {"0002_seed_log.sql",
+       "INSERT INTO log (note) SELECT 'seeded' FROM DUAL WHERE SLEEP(0.5) = 0;"},
       {"0003_add_column.sql", "ALTER TABLE log ADD COLUMN n INT NOT NULL DEFAULT 0;"},
   };
 }
@@ -84,7 +85,8 @@ TEST_F(MigratorTest, EditedAppliedFileIsRefused) {
   std::vector<MigrationFile> edited = History();
   edited[0].text = "CREATE TABLE log (note VARCHAR(80)) ENGINE=InnoDB;";
   absl::StatusOr<MigrationReport> report = Migrator("t", edited).Apply(*conn);
-  EXPECT_THAT(report.status(), StatusIs(absl::StatusCode::kFailedPrecondition, kReasonMigrationEdited));
+  EXPECT_THAT(report.status(),
+              StatusIs(absl::StatusCode::kFailedPrecondition, kReasonMigrationEdited));
   EXPECT_THAT(std::string(report.status().message()), ::testing::HasSubstr("0001_create_log.sql"));
   // Refused before anything ran: the pending third file was not applied.
   EXPECT_EQ(Count("SELECT COUNT(*) FROM schema_migrations"), 2);

@@ -144,9 +144,7 @@ TEST(PoolTest, DatabaseRestartGivesUnavailableThenRecovers) {
     std::lock_guard lock(mu);
     back = results.size();
   }
-  ASSERT_TRUE(wait_for([&](const auto& r) {
-    return r.size() > back + 2 && r.back().ok();
-  }));
+  ASSERT_TRUE(wait_for([&](const auto& r) { return r.size() > back + 2 && r.back().ok(); }));
   stop = true;
   caller.join();
 

@@ -29,7 +29,8 @@ class TransactionTest : public ::testing::Test {
     pool_ = std::make_unique<Pool>(PoolOptions{*options, 4});
     ASSERT_OK(RunInTransaction(*pool_, Soon(), [](Transaction& tx) -> absl::Status {
       RETURN_IF_ERROR(tx.Exec("CREATE TABLE account (id INT PRIMARY KEY, balance INT NOT NULL) "
-                              "ENGINE=InnoDB").status());
+                              "ENGINE=InnoDB")
+                          .status());
       return tx.Exec("INSERT INTO account VALUES (1, 100), (2, 100)").status();
     }));
   }

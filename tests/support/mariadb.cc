@@ -29,7 +29,8 @@ absl::StatusOr<std::unique_ptr<PrivateMariaDb>> PrivateMariaDb::Start() {
   std::string install = absl::StrCat(
       "mariadb-install-db --no-defaults --user=root --datadir=", db->dir_,
       "/data --auth-root-authentication-method=normal > ", db->dir_, "/install.log 2>&1");
-  if (Run(install) != 0) return Internal("TEST_SETUP", absl::StrCat("mariadb-install-db failed: ", db->dir_));
+  if (Run(install) != 0)
+    return Internal("TEST_SETUP", absl::StrCat("mariadb-install-db failed: ", db->dir_));
   db->port_ = FreePort();
   RETURN_IF_ERROR(db->Launch());
   // A TCP user with a password, as the services connect.
@@ -37,8 +38,8 @@ absl::StatusOr<std::unique_ptr<PrivateMariaDb>> PrivateMariaDb::Start() {
   root.socket = db->dir_ + "/mysqld.sock";
   root.user = "root";
   ASSIGN_OR_RETURN(auto conn, sql::Connection::Open(root));
-  RETURN_IF_ERROR(conn->ExecText(absl::StrCat("CREATE USER '", kTestUser,
-                                              "'@'127.0.0.1' IDENTIFIED BY 'test-password'")));
+  RETURN_IF_ERROR(conn->ExecText(
+      absl::StrCat("CREATE USER '", kTestUser, "'@'127.0.0.1' IDENTIFIED BY 'test-password'")));
   RETURN_IF_ERROR(conn->ExecText(
       absl::StrCat("GRANT ALL ON *.* TO '", kTestUser, "'@'127.0.0.1' WITH GRANT OPTION")));
   return db;
@@ -54,13 +55,15 @@ PrivateMariaDb::~PrivateMariaDb() {
 
 absl::Status PrivateMariaDb::Launch() {
   std::vector<std::string> argv = {
-      "/usr/sbin/mariadbd", "--no-defaults", "--user=root", absl::StrCat("--datadir=", dir_, "/data"),
-      absl::StrCat("--socket=", dir_, "/mysqld.sock"), absl::StrCat("--port=", port_),
-      "--bind-address=127.0.0.1", "--innodb-buffer-pool-size=64M", "--skip-name-resolve",
-      "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
+      "/usr/sbin/mariadbd", "--no-defaults", "--user=root",
+      absl::StrCat("--datadir=", dir_, "/data"), absl::StrCat("--socket=", dir_, "/mysqld.sock"),
+      absl::StrCat("--port=", port_), "--bind-address=127.0.0.1", "--innodb-buffer-pool-size=64M",
+      "--skip-name-resolve", "--character-set-server=utf8mb4",
+      "--collation-server=utf8mb4_unicode_ci",
       // Tests don't need durability; a restart test still restarts cleanly.
       "--innodb-flush-log-at-trx-commit=2", "--max-connections=300"};
-  if (!server_.Start(argv, dir_ + "/mariadbd.log")) return Internal("TEST_SETUP", "cannot start mariadbd");
+  if (!server_.Start(argv, dir_ + "/mariadbd.log"))
+    return Internal("TEST_SETUP", "cannot start mariadbd");
   return WaitUntilAnswering(absl::Seconds(30));
 }
 
@@ -115,18 +118,22 @@ sql::ConnectOptions SharedDatabase() {
   static PrivateMariaDb* own = nullptr;  // lives until the process exits
   std::call_once(once, [] {
     if (const char* port = std::getenv("PAIZHU_TEST_DB_PORT")) {
-      options.host = std::getenv("PAIZHU_TEST_DB_HOST") ? std::getenv("PAIZHU_TEST_DB_HOST") : "127.0.0.1";
+      options.host =
+          std::getenv("PAIZHU_TEST_DB_HOST") ? std::getenv("PAIZHU_TEST_DB_HOST") : "127.0.0.1";
       options.port = std::atoi(port);
-      options.user = std::getenv("PAIZHU_TEST_DB_USER") ? std::getenv("PAIZHU_TEST_DB_USER") : "root";
+      options.user =
+          std::getenv("PAIZHU_TEST_DB_USER") ? std::getenv("PAIZHU_TEST_DB_USER") : "root";
       if (const char* file = std::getenv("PAIZHU_TEST_DB_PASSWORD_FILE")) {
         options.password = ReadFile(file);
-        while (!options.password.empty() && isspace(options.password.back())) options.password.pop_back();
+        while (!options.password.empty() && isspace(options.password.back()))
+          options.password.pop_back();
       }
       return;
     }
     auto db = PrivateMariaDb::Start();
     if (!db.ok()) {
-      fprintf(stderr, "cannot start a test MariaDB: %s\n", std::string(db.status().message()).c_str());
+      fprintf(stderr, "cannot start a test MariaDB: %s\n",
+              std::string(db.status().message()).c_str());
       std::abort();
     }
     own = db->release();
@@ -139,8 +146,10 @@ sql::ConnectOptions SharedDatabase() {
 absl::StatusOr<sql::ConnectOptions> CreateTestSchema(const sql::ConnectOptions& server,
                                                      const std::string& prefix) {
   ASSIGN_OR_RETURN(auto conn, sql::Connection::Open(server));
-  std::string name = absl::StrCat(prefix, "_", getpid(), "_", crypto::HexEncode(crypto::RandomBytes(3)));
-  RETURN_IF_ERROR(conn->ExecText(absl::StrCat("CREATE DATABASE `", name, "` CHARACTER SET utf8mb4")));
+  std::string name =
+      absl::StrCat(prefix, "_", getpid(), "_", crypto::HexEncode(crypto::RandomBytes(3)));
+  RETURN_IF_ERROR(
+      conn->ExecText(absl::StrCat("CREATE DATABASE `", name, "` CHARACTER SET utf8mb4")));
   sql::ConnectOptions options = server;
   options.database = name;
   return options;

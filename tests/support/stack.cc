@@ -75,16 +75,19 @@ absl::StatusOr<std::unique_ptr<Stack>> Stack::Start(const sql::ConnectOptions& s
     schema[s] = absl::StrCat("e2e_", s, "_", suffix);
     user[s] = absl::StrCat("e2e_", s, "_", suffix);
     password[s] = crypto::HexEncode(crypto::RandomBytes(12));
-    RETURN_IF_ERROR(admin->ExecText(absl::StrCat("CREATE DATABASE `", schema[s], "` CHARACTER SET utf8mb4")));
-    RETURN_IF_ERROR(admin->ExecText(absl::StrCat("CREATE USER '", user[s], "'@'127.0.0.1' IDENTIFIED BY '",
-                                                 password[s], "'")));
-    RETURN_IF_ERROR(admin->ExecText(absl::StrCat("GRANT ALL ON `", schema[s], "`.* TO '", user[s], "'@'127.0.0.1'")));
+    RETURN_IF_ERROR(
+        admin->ExecText(absl::StrCat("CREATE DATABASE `", schema[s], "` CHARACTER SET utf8mb4")));
+    RETURN_IF_ERROR(admin->ExecText(
+        absl::StrCat("CREATE USER '", user[s], "'@'127.0.0.1' IDENTIFIED BY '", password[s], "'")));
+    RETURN_IF_ERROR(admin->ExecText(
+        absl::StrCat("GRANT ALL ON `", schema[s], "`.* TO '", user[s], "'@'127.0.0.1'")));
     WriteFile(absl::StrCat(dir, "/db-", s, ".password"), password[s]);
     stack->keys_[s] = crypto::RandomBytes(32);
     WriteFile(absl::StrCat(dir, "/", s, ".key"), crypto::HexEncode(stack->keys_[s]));
   }
   // Call keys as dev-up derives them: caller -> destination.
-  for (auto [caller, callee] : {std::pair{"clue", "org"}, {"assess", "org"}, {"assess", "clue"}, {"org", "clue"}}) {
+  for (auto [caller, callee] :
+       {std::pair{"clue", "org"}, {"assess", "org"}, {"assess", "clue"}, {"org", "clue"}}) {
     WriteFile(absl::StrCat(dir, "/call-", caller, "-to-", callee, ".key"),
               crypto::HexEncode(auth::DeriveCallKey(stack->keys_[callee], caller)));
   }
@@ -94,9 +97,12 @@ absl::StatusOr<std::unique_ptr<Stack>> Stack::Start(const sql::ConnectOptions& s
 
   auto common = [&](const std::string& s) {
     return std::vector<std::string>{
-        "--db-host=127.0.0.1", absl::StrCat("--db-port=", server.port), absl::StrCat("--db-user=", user[s]),
+        "--db-host=127.0.0.1",
+        absl::StrCat("--db-port=", server.port),
+        absl::StrCat("--db-user=", user[s]),
         absl::StrCat("--db-password-file=", dir, "/db-", s, ".password"),
-        absl::StrCat("--db-name=", schema[s]), absl::StrCat("--service-key-file=", dir, "/", s, ".key"),
+        absl::StrCat("--db-name=", schema[s]),
+        absl::StrCat("--service-key-file=", dir, "/", s, ".key"),
         "--readiness-interval=200ms"};
   };
   auto addr = [&](const std::string& s) { return absl::StrCat("127.0.0.1:", stack->port(s)); };
@@ -127,8 +133,9 @@ absl::StatusOr<std::unique_ptr<Stack>> Stack::Start(const sql::ConnectOptions& s
 
 absl::Status Stack::StartProcess(const std::string& name, std::vector<std::string> flags) {
   std::string port_file = absl::StrCat(dir_, "/", name, ".port");
-  std::vector<std::string> argv = {absl::StrCat(BinaryDir(), "/paizhu-", name), "--listen=127.0.0.1:0",
-                                   "--port-file=" + port_file, "--drain-delay=100ms"};
+  std::vector<std::string> argv = {absl::StrCat(BinaryDir(), "/paizhu-", name),
+                                   "--listen=127.0.0.1:0", "--port-file=" + port_file,
+                                   "--drain-delay=100ms"};
   argv.insert(argv.end(), flags.begin(), flags.end());
   Process& process = processes_[name];
   if (!process.child.Start(argv, Log(name))) return Internal("TEST_SETUP", "cannot start " + name);
@@ -148,7 +155,8 @@ absl::Status Stack::WaitReady(const std::string& name, const std::string& health
     if (IsServing(absl::StrCat("127.0.0.1:", port(name)), health_name)) return absl::OkStatus();
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  return Internal("TEST_SETUP", absl::StrCat(name, " never became ready; log:\n", ReadFile(Log(name))));
+  return Internal("TEST_SETUP",
+                  absl::StrCat(name, " never became ready; log:\n", ReadFile(Log(name))));
 }
 
 Stack::~Stack() {
@@ -182,7 +190,8 @@ std::string Stack::Token(const std::string& person, absl::Duration valid) const 
 std::shared_ptr<grpc::Channel> Stack::Gateway() const { return Direct("gateway"); }
 
 std::shared_ptr<grpc::Channel> Stack::Direct(const std::string& process) const {
-  return grpc::CreateChannel(absl::StrCat("127.0.0.1:", port(process)), grpc::InsecureChannelCredentials());
+  return grpc::CreateChannel(absl::StrCat("127.0.0.1:", port(process)),
+                             grpc::InsecureChannelCredentials());
 }
 
 int Stack::port(const std::string& process) const {
@@ -191,6 +200,8 @@ int Stack::port(const std::string& process) const {
 }
 
 std::string Stack::Key(const std::string& service) const { return keys_.at(service); }
-std::string Stack::Log(const std::string& process) const { return absl::StrCat(dir_, "/", process, ".log"); }
+std::string Stack::Log(const std::string& process) const {
+  return absl::StrCat(dir_, "/", process, ".log");
+}
 
 }  // namespace paizhu::testing

@@ -44,8 +44,9 @@ int main(int argc, char** argv) {
       if (!quiet) std::cout << flags.Get("addr") << " " << flags.Get("service") << " SERVING\n";
       return 0;
     }
-    last = status.ok() ? grpc::health::v1::HealthCheckResponse::ServingStatus_Name(response.status())
-                       : status.error_message();
+    last = status.ok()
+               ? grpc::health::v1::HealthCheckResponse::ServingStatus_Name(response.status())
+               : status.error_message();
     if (absl::Now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   } while (absl::Now() < until);
   if (!quiet) std::cerr << flags.Get("addr") << " " << flags.Get("service") << " " << last << "\n";

@@ -14,7 +14,9 @@ namespace {
 
 using server::CallContext;
 
-std::string Method(const char* name) { return absl::StrCat("/paizhu.assess.v1.AssessService/", name); }
+std::string Method(const char* name) {
+  return absl::StrCat("/paizhu.assess.v1.AssessService/", name);
+}
 
 void ToProto(const Activity& a, v1::Activity* out) {
   out->set_name(absl::StrCat("activities/", a.id));
@@ -48,15 +50,19 @@ grpc::Status AssessApi::RecordActivity(grpc::ServerContext* ctx,
   return gate_->Serve(ctx, Method("RecordActivity"), [&](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(Activity activity, FromProto(request->activity(), call));
     RETURN_IF_ERROR(ValidateActivity(activity, TodayInChina()));
-    ASSIGN_OR_RETURN(std::optional<std::string> group_kind, units_->UnitKind(activity.group_code, call));
+    ASSIGN_OR_RETURN(std::optional<std::string> group_kind,
+                     units_->UnitKind(activity.group_code, call));
     if (!group_kind) {
-      return InvalidArgument("activity.group", "UNIT_NOT_FOUND",
-                             absl::StrCat("activity.group: units/", activity.group_code, " does not exist"));
+      return InvalidArgument(
+          "activity.group", "UNIT_NOT_FOUND",
+          absl::StrCat("activity.group: units/", activity.group_code, " does not exist"));
     }
-    ASSIGN_OR_RETURN(std::optional<std::string> unit_kind, units_->UnitKind(activity.unit_code, call));
+    ASSIGN_OR_RETURN(std::optional<std::string> unit_kind,
+                     units_->UnitKind(activity.unit_code, call));
     if (!unit_kind) {
-      return InvalidArgument("activity.unit", "UNIT_NOT_FOUND",
-                             absl::StrCat("activity.unit: units/", activity.unit_code, " does not exist"));
+      return InvalidArgument(
+          "activity.unit", "UNIT_NOT_FOUND",
+          absl::StrCat("activity.unit: units/", activity.unit_code, " does not exist"));
     }
     RETURN_IF_ERROR(ValidateActivityUnits(*group_kind, *unit_kind));
     v1::RecordActivityRequest canonical = *request;

@@ -10,7 +10,8 @@ namespace paizhu::assess {
 
 class AssessApi final : public paizhu::assess::v1::AssessService::Service {
  public:
-  AssessApi(const server::CallGate* gate, ActivityRepository* activities, const UnitDirectory* units)
+  AssessApi(const server::CallGate* gate, ActivityRepository* activities,
+            const UnitDirectory* units)
       : gate_(gate), activities_(activities), units_(units) {}
 
   grpc::Status RecordActivity(grpc::ServerContext* ctx, const v1::RecordActivityRequest* request,

@@ -20,8 +20,8 @@ absl::StatusOr<std::optional<std::string>> UnitDirectory::UnitKind(
   if (!status.ok()) {
     // Org's own reason (e.g. DB_UNAVAILABLE) is kept for the log; callers see UNAVAILABLE.
     absl::Status cause = FromGrpcStatus(status);
-    return Unavailable("ORG_UNAVAILABLE",
-                       absl::StrCat("the organisation service did not answer (", ErrorReason(cause), ")"));
+    return Unavailable("ORG_UNAVAILABLE", absl::StrCat("the organisation service did not answer (",
+                                                       ErrorReason(cause), ")"));
   }
   return unit.kind();
 }

@@ -10,8 +10,9 @@ namespace paizhu::assess {
 namespace {
 
 constexpr std::array<const char*, 10> kKinds = {
-    "meeting",  "talk",     "written_report",   "holiday_reminder", "holiday_check",
-    "interview", "ecology_analysis", "campaign", "study_check",      "other"};
+    "meeting",       "talk",      "written_report",   "holiday_reminder",
+    "holiday_check", "interview", "ecology_analysis", "campaign",
+    "study_check",   "other"};
 
 // A row counts meetings or person-times: a five-digit figure is a typing error.
 constexpr int kMaxCount = 9999;
@@ -40,7 +41,8 @@ absl::Status ValidateActivity(const Activity& activity, absl::CivilDay today) {
                            "activity.date: a ledger records what was done, not what is planned");
   }
   if (activity.subkind.size() > 300) {
-    return InvalidArgument("activity.subkind", "TOO_LONG", "activity.subkind: at most 100 characters");
+    return InvalidArgument("activity.subkind", "TOO_LONG",
+                           "activity.subkind: at most 100 characters");
   }
   if (activity.note.size() > 1500) {
     return InvalidArgument("activity.note", "TOO_LONG", "activity.note: at most 500 characters");
@@ -50,8 +52,9 @@ absl::Status ValidateActivity(const Activity& activity, absl::CivilDay today) {
 
 absl::Status ValidateActivityUnits(const std::string& group_kind, const std::string& unit_kind) {
   if (group_kind != "group") {
-    return InvalidArgument("activity.group", "NOT_A_GROUP",
-                           absl::StrCat("activity.group: a ", group_kind, ", not a stationed group"));
+    return InvalidArgument(
+        "activity.group", "NOT_A_GROUP",
+        absl::StrCat("activity.group: a ", group_kind, ", not a stationed group"));
   }
   if (unit_kind != "supervised_unit") {
     return InvalidArgument("activity.unit", "NOT_A_SUPERVISED_UNIT",

@@ -28,8 +28,9 @@ Activity FromRow(const sql::Rows& rows, size_t r) {
 }
 
 absl::StatusOr<Activity> ReadActivity(sql::Transaction& tx, int64_t id) {
-  ASSIGN_OR_RETURN(sql::Rows rows,
-                   tx.Query(absl::StrCat("SELECT ", kColumns, " FROM activities WHERE id = ?"), {id}));
+  ASSIGN_OR_RETURN(
+      sql::Rows rows,
+      tx.Query(absl::StrCat("SELECT ", kColumns, " FROM activities WHERE id = ?"), {id}));
   if (rows.empty()) return Internal("ACTIVITY_MISSING", "a recorded activity is missing");
   return FromRow(rows, 0);
 }
@@ -40,31 +41,35 @@ absl::StatusOr<Activity> MysqlActivityRepository::Record(const Activity& activit
                                                          const sql::RequestKey& key,
                                                          absl::Time deadline) {
   Activity stored;
-  RETURN_IF_ERROR(sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
-    ASSIGN_OR_RETURN(std::optional<std::string> earlier, key.Claim(tx));
-    if (earlier) {
-      int64_t id = 0;
-      if (!absl::SimpleAtoi(*earlier, &id)) return Internal("IDEMPOTENCY_RESULT_MISSING", "bad result");
-      ASSIGN_OR_RETURN(stored, ReadActivity(tx, id));
-      return absl::OkStatus();
-    }
-    RETURN_IF_ERROR(tx.Exec("INSERT INTO activities (group_code, unit_code, day, kind, subkind, count, "
-                            "note, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                            {activity.group_code, activity.unit_code, FormatDate(activity.day),
-                             activity.kind, activity.subkind, int64_t{activity.count}, activity.note,
-                             activity.recorded_by})
-                        .status());
-    ASSIGN_OR_RETURN(sql::Rows id, tx.Query("SELECT LAST_INSERT_ID()"));
-    RETURN_IF_ERROR(key.Complete(tx, id.Str(0, 0)));
-    ASSIGN_OR_RETURN(stored, ReadActivity(tx, id.Int(0, 0)));
-    return absl::OkStatus();
-  }));
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        ASSIGN_OR_RETURN(std::optional<std::string> earlier, key.Claim(tx));
+        if (earlier) {
+          int64_t id = 0;
+          if (!absl::SimpleAtoi(*earlier, &id))
+            return Internal("IDEMPOTENCY_RESULT_MISSING", "bad result");
+          ASSIGN_OR_RETURN(stored, ReadActivity(tx, id));
+          return absl::OkStatus();
+        }
+        RETURN_IF_ERROR(
+            tx.Exec(
+                  "INSERT INTO activities (group_code, unit_code, day, kind, subkind, count, "
+                  "note, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  {activity.group_code, activity.unit_code, FormatDate(activity.day), activity.kind,
+                   activity.subkind, int64_t{activity.count}, activity.note, activity.recorded_by})
+                .status());
+        ASSIGN_OR_RETURN(sql::Rows id, tx.Query("SELECT LAST_INSERT_ID()"));
+        RETURN_IF_ERROR(key.Complete(tx, id.Str(0, 0)));
+        ASSIGN_OR_RETURN(stored, ReadActivity(tx, id.Int(0, 0)));
+        return absl::OkStatus();
+      }));
   return stored;
 }
 
 absl::StatusOr<std::vector<Activity>> MysqlActivityRepository::List(const ActivityFilter& filter,
                                                                     const ActivityCursor& after,
-                                                                    int limit, absl::Time deadline) {
+                                                                    int limit,
+                                                                    absl::Time deadline) {
   std::string sql = absl::StrCat("SELECT ", kColumns, " FROM activities WHERE 1=1");
   sql::Params params;
   if (!after.day.empty()) {
@@ -88,12 +93,13 @@ absl::StatusOr<std::vector<Activity>> MysqlActivityRepository::List(const Activi
   absl::StrAppend(&sql, " ORDER BY day, id LIMIT ?");
   params.push_back(int64_t{limit});
   std::vector<Activity> out;
-  RETURN_IF_ERROR(sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
-    ASSIGN_OR_RETURN(sql::Rows rows, tx.Query(sql, params));
-    out.clear();
-    for (size_t r = 0; r < rows.size(); ++r) out.push_back(FromRow(rows, r));
-    return absl::OkStatus();
-  }));
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        ASSIGN_OR_RETURN(sql::Rows rows, tx.Query(sql, params));
+        out.clear();
+        for (size_t r = 0; r < rows.size(); ++r) out.push_back(FromRow(rows, r));
+        return absl::OkStatus();
+      }));
   return out;
 }
 

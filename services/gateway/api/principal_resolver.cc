@@ -44,9 +44,10 @@ void PrincipalResolver::Resolve(const std::string& person_code, absl::Time deadl
           owned->done(Unauthenticated("UNAUTHENTICATED", "the token's person does not exist"));
         } else {
           absl::Status failure = FromGrpcStatus(status);
-          log::Warn("cannot resolve principal",
-                    {{"code", absl::StatusCodeToString(failure.code())}, {"reason", ErrorReason(failure)}});
-          owned->done(Unavailable("PRINCIPAL_UNRESOLVED", "the organisation service did not answer"));
+          log::Warn("cannot resolve principal", {{"code", absl::StatusCodeToString(failure.code())},
+                                                 {"reason", ErrorReason(failure)}});
+          owned->done(
+              Unavailable("PRINCIPAL_UNRESOLVED", "the organisation service did not answer"));
         }
       });
 }

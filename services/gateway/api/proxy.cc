@@ -15,16 +15,16 @@ namespace {
 // Headers the gateway sets itself or that belong to one HTTP/2 hop.
 bool ForwardsHeader(absl::string_view key) {
   return !(key == "authorization" || key == "x-request-id" || key == "content-type" ||
-           key == "user-agent" || key == "te" || key == "host" ||
-           absl::StartsWith(key, ":") || absl::StartsWith(key, "grpc-") ||
-           absl::StartsWith(key, "x-paizhu-"));
+           key == "user-agent" || key == "te" || key == "host" || absl::StartsWith(key, ":") ||
+           absl::StartsWith(key, "grpc-") || absl::StartsWith(key, "x-paizhu-"));
 }
 
 // A key gRPC accepts: lower-case letters, digits, '-', '_', '.'.
 bool ValidHeaderKey(absl::string_view key) {
   if (key.empty()) return false;
   for (char c : key) {
-    if (!(absl::ascii_islower(c) || absl::ascii_isdigit(c) || c == '-' || c == '_' || c == '.')) return false;
+    if (!(absl::ascii_islower(c) || absl::ascii_isdigit(c) || c == '-' || c == '_' || c == '.'))
+      return false;
   }
   return true;
 }
@@ -64,11 +64,11 @@ class ProxyCall final : public grpc::ServerGenericBidiReactor {
     auto claims = service_->jwt().Verify(absl::StripAsciiWhitespace(authorization.substr(7)));
     if (!claims.ok()) return Refuse(claims.status().message());
     person_ = claims->subject;
-    absl::Time deadline = std::min(absl::FromChrono(ctx_->deadline()), absl::Now() + absl::Seconds(5));
-    service_->resolver().Resolve(person_, deadline, request_id_,
-                                 [this](absl::StatusOr<auth::Principal> principal) {
-                                   OnResolved(std::move(principal));
-                                 });
+    absl::Time deadline =
+        std::min(absl::FromChrono(ctx_->deadline()), absl::Now() + absl::Seconds(5));
+    service_->resolver().Resolve(
+        person_, deadline, request_id_,
+        [this](absl::StatusOr<auth::Principal> principal) { OnResolved(std::move(principal)); });
   }
 
   void OnWriteDone(bool ok) override {}
@@ -82,7 +82,8 @@ class ProxyCall final : public grpc::ServerGenericBidiReactor {
       }
       return Fail(principal.status());
     }
-    if (absl::Status allowed = auth::Authorize(*principal, route_->access, ctx_->method()); !allowed.ok()) {
+    if (absl::Status allowed = auth::Authorize(*principal, route_->access, ctx_->method());
+        !allowed.ok()) {
       return Fail(allowed);
     }
     Backend* backend = service_->backend(route_->destination);
@@ -94,7 +95,8 @@ class ProxyCall final : public grpc::ServerGenericBidiReactor {
       std::string k(key.data(), key.size());
       if (!ForwardsHeader(k) || !ValidHeaderKey(k)) continue;
       std::string v(value.data(), value.size());
-      upstream_->AddMetadata(k, absl::EndsWith(k, "-bin") ? v : server::CleanMetadataValue(v, 4096));
+      upstream_->AddMetadata(k,
+                             absl::EndsWith(k, "-bin") ? v : server::CleanMetadataValue(v, 4096));
     }
     upstream_->AddMetadata("x-request-id", request_id_);
     upstream_->AddMetadata(auth::kPrincipalMetadataKey,
@@ -118,15 +120,19 @@ class ProxyCall final : public grpc::ServerGenericBidiReactor {
 
   // Every authentication failure looks the same to the caller; the log says why.
   void Refuse(absl::string_view why) {
-    log::Warn("unauthenticated call", {{"method", ctx_->method()}, {"why", std::string(why)},
-                                       {"peer", ctx_->peer()}, {"request_id", request_id_}});
+    log::Warn("unauthenticated call", {{"method", ctx_->method()},
+                                       {"why", std::string(why)},
+                                       {"peer", ctx_->peer()},
+                                       {"request_id", request_id_}});
     Finish(ToGrpcStatus(Unauthenticated("UNAUTHENTICATED", "unauthenticated")));
   }
 
   void Fail(const absl::Status& status) {
-    log::Info("call refused", {{"method", ctx_->method()}, {"person", person_},
+    log::Info("call refused", {{"method", ctx_->method()},
+                               {"person", person_},
                                {"code", absl::StatusCodeToString(status.code())},
-                               {"reason", ErrorReason(status)}, {"request_id", request_id_}});
+                               {"reason", ErrorReason(status)},
+                               {"request_id", request_id_}});
     Finish(ToGrpcStatus(status));
   }
 
@@ -142,7 +148,8 @@ class ProxyCall final : public grpc::ServerGenericBidiReactor {
 
 }  // namespace
 
-grpc::ServerGenericBidiReactor* ProxyService::CreateReactor(grpc::GenericCallbackServerContext* ctx) {
+grpc::ServerGenericBidiReactor* ProxyService::CreateReactor(
+    grpc::GenericCallbackServerContext* ctx) {
   return new ProxyCall(this, ctx);
 }
 

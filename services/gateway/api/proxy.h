@@ -27,7 +27,9 @@ class ProxyService final : public grpc::CallbackGenericService {
  public:
   ProxyService(RouteTable routes, std::map<std::string, Backend> backends,
                std::unique_ptr<auth::JwtVerifier> jwt, std::unique_ptr<PrincipalResolver> resolver)
-      : routes_(std::move(routes)), backends_(std::move(backends)), jwt_(std::move(jwt)),
+      : routes_(std::move(routes)),
+        backends_(std::move(backends)),
+        jwt_(std::move(jwt)),
         resolver_(std::move(resolver)) {}
 
   grpc::ServerGenericBidiReactor* CreateReactor(grpc::GenericCallbackServerContext* ctx) override;

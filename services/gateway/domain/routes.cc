@@ -12,8 +12,9 @@ absl::StatusOr<RouteTable> RouteTable::Build(const std::map<std::string, std::st
   for (const auto& [service_name, destination] : services) {
     const auto* service = pool->FindServiceByName(service_name);
     if (service == nullptr) {
-      return FailedPrecondition("SERVICE_NOT_LINKED",
-                                absl::StrCat(service_name, " is not in the gateway's descriptor pool"));
+      return FailedPrecondition(
+          "SERVICE_NOT_LINKED",
+          absl::StrCat(service_name, " is not in the gateway's descriptor pool"));
     }
     for (int i = 0; i < service->method_count(); ++i) {
       const auto* method = service->method(i);

@@ -32,12 +32,14 @@ absl::StatusOr<Unit> FromProto(const v1::CreateUnitRequest& request) {
   unit.kind = request.unit().kind();
   unit.display_name = request.unit().display_name();
   if (!request.unit().parent().empty()) {
-    ASSIGN_OR_RETURN(unit.parent_code, names::ParseName(request.unit().parent(), "units", "unit.parent"));
+    ASSIGN_OR_RETURN(unit.parent_code,
+                     names::ParseName(request.unit().parent(), "units", "unit.parent"));
   }
   ASSIGN_OR_RETURN(unit.established_on,
                    ParseDate(request.unit().established_on(), "unit.established_on"));
   if (!request.unit().dissolved_on().empty()) {
-    ASSIGN_OR_RETURN(unit.dissolved_on, ParseDate(request.unit().dissolved_on(), "unit.dissolved_on"));
+    ASSIGN_OR_RETURN(unit.dissolved_on,
+                     ParseDate(request.unit().dissolved_on(), "unit.dissolved_on"));
   }
   return unit;
 }
@@ -61,7 +63,8 @@ grpc::Status OrgApi::ListUnits(grpc::ServerContext* ctx, const v1::ListUnitsRequ
     UnitFilter filter;
     if (!request->kind().empty()) {
       if (!IsUnitKind(request->kind())) {
-        return InvalidArgument("kind", "INVALID_UNIT_KIND", absl::StrCat("kind: '", request->kind(), "' is not a unit kind"));
+        return InvalidArgument("kind", "INVALID_UNIT_KIND",
+                               absl::StrCat("kind: '", request->kind(), "' is not a unit kind"));
       }
       filter.kind = request->kind();
     }
@@ -99,27 +102,29 @@ grpc::Status OrgApi::CreateUnit(grpc::ServerContext* ctx, const v1::CreateUnitRe
 grpc::Status OrgApi::ResolvePrincipal(grpc::ServerContext* ctx,
                                       const v1::ResolvePrincipalRequest* request,
                                       paizhu::common::v1::Principal* response) {
-  return gate_->Serve(ctx, Method("ResolvePrincipal"), [&](const CallContext& call) -> absl::Status {
-    ASSIGN_OR_RETURN(std::string code, names::ParseName(request->person(), "people", "person"));
-    absl::CivilDay as_of = TodayInChina();
-    if (!request->as_of().empty()) {
-      ASSIGN_OR_RETURN(as_of, ParseDate(request->as_of(), "as_of"));
-    }
-    ASSIGN_OR_RETURN(std::optional<ResolvedPerson> person,
-                     repository_->ResolvePerson(code, as_of, call.deadline));
-    if (!person) return NotFound("PERSON_NOT_FOUND", absl::StrCat(request->person(), " does not exist"));
-    response->set_kind(paizhu::common::v1::Principal::PERSON);
-    response->set_subject(person->code);
-    for (const RoleGrant& grant : person->roles) {
-      auto* out = response->add_roles();
-      out->set_role(grant.role);
-      if (!grant.unit_code.empty()) out->set_unit(names::MakeName("units", grant.unit_code));
-    }
-    for (const std::string& unit : VisibleUnits(*person)) {
-      response->add_visible_units(names::MakeName("units", unit));
-    }
-    return absl::OkStatus();
-  });
+  return gate_->Serve(
+      ctx, Method("ResolvePrincipal"), [&](const CallContext& call) -> absl::Status {
+        ASSIGN_OR_RETURN(std::string code, names::ParseName(request->person(), "people", "person"));
+        absl::CivilDay as_of = TodayInChina();
+        if (!request->as_of().empty()) {
+          ASSIGN_OR_RETURN(as_of, ParseDate(request->as_of(), "as_of"));
+        }
+        ASSIGN_OR_RETURN(std::optional<ResolvedPerson> person,
+                         repository_->ResolvePerson(code, as_of, call.deadline));
+        if (!person)
+          return NotFound("PERSON_NOT_FOUND", absl::StrCat(request->person(), " does not exist"));
+        response->set_kind(paizhu::common::v1::Principal::PERSON);
+        response->set_subject(person->code);
+        for (const RoleGrant& grant : person->roles) {
+          auto* out = response->add_roles();
+          out->set_role(grant.role);
+          if (!grant.unit_code.empty()) out->set_unit(names::MakeName("units", grant.unit_code));
+        }
+        for (const std::string& unit : VisibleUnits(*person)) {
+          response->add_visible_units(names::MakeName("units", unit));
+        }
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status OrgApi::GetPerson(grpc::ServerContext* ctx, const v1::GetPersonRequest* request,
@@ -128,12 +133,14 @@ grpc::Status OrgApi::GetPerson(grpc::ServerContext* ctx, const v1::GetPersonRequ
     ASSIGN_OR_RETURN(std::string code, names::ParseName(request->name(), "people", "name"));
     ASSIGN_OR_RETURN(std::optional<ResolvedPerson> person,
                      repository_->ResolvePerson(code, TodayInChina(), call.deadline));
-    if (!person) return NotFound("PERSON_NOT_FOUND", absl::StrCat(request->name(), " does not exist"));
+    if (!person)
+      return NotFound("PERSON_NOT_FOUND", absl::StrCat(request->name(), " does not exist"));
     response->set_name(names::MakeName("people", person->code));
     response->set_display_name(person->display_name);
     for (const RoleGrant& grant : person->roles) {
-      response->add_roles(grant.unit_code.empty() ? grant.role
-                                                  : absl::StrCat(grant.role, "@units/", grant.unit_code));
+      response->add_roles(grant.unit_code.empty()
+                              ? grant.role
+                              : absl::StrCat(grant.role, "@units/", grant.unit_code));
     }
     return absl::OkStatus();
   });

@@ -18,7 +18,8 @@ class OrgApi final : public paizhu::org::v1::OrgService::Service {
                          v1::ListUnitsResponse* response) override;
   grpc::Status CreateUnit(grpc::ServerContext* ctx, const v1::CreateUnitRequest* request,
                           v1::Unit* response) override;
-  grpc::Status ResolvePrincipal(grpc::ServerContext* ctx, const v1::ResolvePrincipalRequest* request,
+  grpc::Status ResolvePrincipal(grpc::ServerContext* ctx,
+                                const v1::ResolvePrincipalRequest* request,
                                 paizhu::common::v1::Principal* response) override;
   grpc::Status GetPerson(grpc::ServerContext* ctx, const v1::GetPersonRequest* request,
                          v1::Person* response) override;

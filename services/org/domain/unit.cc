@@ -11,8 +11,9 @@ namespace paizhu::org {
 namespace {
 
 constexpr std::array<const char*, 9> kKinds = {
-    "commission", "supervision_office", "case_management_office", "trial_office", "petition_office",
-    "office",     "group",              "supervised_unit",        "township"};
+    "commission",   "supervision_office", "case_management_office",
+    "trial_office", "petition_office",    "office",
+    "group",        "supervised_unit",    "township"};
 
 // Display names are Chinese unit names; 100 characters covers the longest real ones.
 constexpr size_t kMaxDisplayNameBytes = 300;
@@ -28,13 +29,12 @@ bool IsUnitKind(const std::string& kind) {
 
 absl::Status ValidateNewUnit(const Unit& unit) {
   if (!names::IsValidCode(unit.code)) {
-    return InvalidArgument("unit_id", "INVALID_CODE",
-                           "unit_id: 1-32 letters, digits, '-' or '_'");
+    return InvalidArgument("unit_id", "INVALID_CODE", "unit_id: 1-32 letters, digits, '-' or '_'");
   }
   if (!IsUnitKind(unit.kind)) {
-    return InvalidArgument("unit.kind", "INVALID_UNIT_KIND",
-                           absl::StrCat("unit.kind: '", unit.kind, "' is not one of ",
-                                        absl::StrJoin(kKinds, ", ")));
+    return InvalidArgument(
+        "unit.kind", "INVALID_UNIT_KIND",
+        absl::StrCat("unit.kind: '", unit.kind, "' is not one of ", absl::StrJoin(kKinds, ", ")));
   }
   if (unit.display_name.empty() || unit.display_name.size() > kMaxDisplayNameBytes) {
     return InvalidArgument("unit.display_name", "INVALID_DISPLAY_NAME",
@@ -45,7 +45,8 @@ absl::Status ValidateNewUnit(const Unit& unit) {
                            "unit.parent: the commission is the root and has no parent");
   }
   if (unit.parent_code == unit.code) {
-    return InvalidArgument("unit.parent", "UNIT_OWN_PARENT", "unit.parent: a unit cannot be its own parent");
+    return InvalidArgument("unit.parent", "UNIT_OWN_PARENT",
+                           "unit.parent: a unit cannot be its own parent");
   }
   if (unit.dissolved_on && *unit.dissolved_on < unit.established_on) {
     return InvalidArgument("unit.dissolved_on", "DISSOLVED_BEFORE_ESTABLISHED",

@@ -9,9 +9,11 @@ class MysqlOrgRepository : public OrgRepository {
  public:
   explicit MysqlOrgRepository(sql::Pool* pool) : pool_(pool) {}
 
-  absl::StatusOr<std::optional<Unit>> GetUnit(const std::string& code, absl::Time deadline) override;
-  absl::StatusOr<std::vector<Unit>> ListUnits(const UnitFilter& filter, const std::string& after_code,
-                                              int limit, absl::Time deadline) override;
+  absl::StatusOr<std::optional<Unit>> GetUnit(const std::string& code,
+                                              absl::Time deadline) override;
+  absl::StatusOr<std::vector<Unit>> ListUnits(const UnitFilter& filter,
+                                              const std::string& after_code, int limit,
+                                              absl::Time deadline) override;
   absl::StatusOr<Unit> CreateUnit(const Unit& unit, const sql::RequestKey& key,
                                   absl::Time deadline) override;
   absl::StatusOr<std::optional<ResolvedPerson>> ResolvePerson(const std::string& code,

@@ -24,7 +24,8 @@ class OrgRepository {
  public:
   virtual ~OrgRepository() = default;
 
-  virtual absl::StatusOr<std::optional<Unit>> GetUnit(const std::string& code, absl::Time deadline) = 0;
+  virtual absl::StatusOr<std::optional<Unit>> GetUnit(const std::string& code,
+                                                      absl::Time deadline) = 0;
   // Units with code > after_code, in code order, at most `limit`.
   virtual absl::StatusOr<std::vector<Unit>> ListUnits(const UnitFilter& filter,
                                                       const std::string& after_code, int limit,
