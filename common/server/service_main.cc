@@ -102,7 +102,8 @@ void DefineDatabaseFlags(config::FlagSet& flags) {
   flags.Define("db-acquire-timeout", "2s", "how long a call waits for a free session");
 }
 
-absl::StatusOr<sql::PoolOptions> PoolOptionsFromFlags(const config::FlagSet& flags) {
+absl::StatusOr<sql::PoolOptions> PoolOptionsFromFlags(const config::FlagSet& flags,
+                                                      const std::string& default_database) {
   sql::PoolOptions o;
   o.connect.host = flags.Get("db-host");
   ASSIGN_OR_RETURN(o.connect.port, flags.GetInt("db-port"));
@@ -114,7 +115,7 @@ absl::StatusOr<sql::PoolOptions> PoolOptionsFromFlags(const config::FlagSet& fla
     ASSIGN_OR_RETURN(o.connect.password,
                      config::ReadSecretFile("db-password-file", flags.Get("db-password-file")));
   }
-  o.connect.database = flags.Get("db-name");
+  o.connect.database = flags.Get("db-name").empty() ? default_database : flags.Get("db-name");
   ASSIGN_OR_RETURN(o.size, flags.GetInt("db-pool-size"));
   if (o.size < 1)
     return InvalidArgument("db-pool-size", "BAD_FLAG_VALUE", "--db-pool-size must be at least 1");
@@ -139,9 +140,7 @@ int RunService(const ServiceSpec& spec, int argc, char** argv) {
     return ErrorReason(s) == "HELP" ? 0 : 2;
   }
   if (absl::Status s = SetUpLogging(flags, spec.name); !s.ok()) return Fail(s);
-  if (flags.Get("db-name").empty()) flags.Define("db-name", absl::StrCat("paizhu_", spec.name), "");
-
-  auto pool_options = PoolOptionsFromFlags(flags);
+  auto pool_options = PoolOptionsFromFlags(flags, absl::StrCat("paizhu_", spec.name));
   if (!pool_options.ok()) return Fail(pool_options.status());
   sql::Pool pool(*pool_options);
   sql::Migrator migrator(pool_options->connect.database, spec.migrations);

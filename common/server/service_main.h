@@ -48,7 +48,9 @@ struct ServiceSpec {
 // Database flags: --db-host, --db-port, --db-socket, --db-user, --db-password-file,
 // --db-name, --db-pool-size, --db-acquire-timeout.
 void DefineDatabaseFlags(config::FlagSet& flags);
-absl::StatusOr<sql::PoolOptions> PoolOptionsFromFlags(const config::FlagSet& flags);
+// `default_database` is used when --db-name is empty.
+absl::StatusOr<sql::PoolOptions> PoolOptionsFromFlags(const config::FlagSet& flags,
+                                                      const std::string& default_database);
 
 int RunService(const ServiceSpec& spec, int argc, char** argv);
 

@@ -6,7 +6,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/crypto/digest.h"
+#include "grpcpp/create_channel.h"
 #include "gtest/gtest.h"
+#include "paizhu/org/v1/org.grpc.pb.h"
 #include "tests/support/mariadb.h"
 #include "tests/support/process.h"
 #include "tests/support/stack.h"
@@ -29,10 +31,11 @@ TEST(MigrateModesTest, VerifyWaitsForTheMigrationJob) {
                                      "--db-name=" + db.database,
                                      "--service-key-file=" + dir + "/org.key"};
 
+  const int health_port = testing::FreePort();
   std::vector<std::string> serve = common;
-  serve.insert(serve.end(),
-               {"--migrate=verify", "--readiness-interval=100ms", "--listen=127.0.0.1:0",
-                "--port-file=" + dir + "/port", "--drain-delay=0s"});
+  serve.insert(serve.end(), {"--migrate=verify", "--readiness-interval=100ms",
+                             "--listen=127.0.0.1:0", "--port-file=" + dir + "/port",
+                             "--drain-delay=0s", absl::StrCat("--health-port=", health_port)});
   testing::Subprocess org;
   ASSERT_TRUE(org.Start(serve, dir + "/org.log"));
   std::string port;
@@ -43,8 +46,12 @@ TEST(MigrateModesTest, VerifyWaitsForTheMigrationJob) {
   ASSERT_FALSE(port.empty()) << testing::ReadFile(dir + "/org.log");
   std::string addr = "127.0.0.1:" + std::string(port.substr(0, port.find('\n')));
   absl::SleepFor(absl::Milliseconds(500));  // several readiness rounds
-  EXPECT_TRUE(testing::IsServing(addr, ""));
-  EXPECT_FALSE(testing::IsServing(addr, "paizhu.org.v1.OrgService"));
+  // Probes see the same on the plaintext health port: alive, not ready.
+  const std::string health = absl::StrCat("127.0.0.1:", health_port);
+  for (const std::string& a : {addr, health}) {
+    EXPECT_TRUE(testing::IsServing(a, "")) << a;
+    EXPECT_FALSE(testing::IsServing(a, "paizhu.org.v1.OrgService")) << a;
+  }
   EXPECT_NE(testing::ReadFile(dir + "/org.log").find("SCHEMA_BEHIND"), std::string::npos);
 
   std::vector<std::string> job = common;
@@ -59,6 +66,15 @@ TEST(MigrateModesTest, VerifyWaitsForTheMigrationJob) {
     if (!ready) absl::SleepFor(absl::Milliseconds(50));
   }
   EXPECT_TRUE(ready) << testing::ReadFile(dir + "/org.log");
+  EXPECT_TRUE(testing::IsServing(health, "paizhu.org.v1.OrgService"));
+  // The health port serves health only, never the service itself.
+  auto via_health_port =
+      org::v1::OrgService::NewStub(grpc::CreateChannel(health, grpc::InsecureChannelCredentials()));
+  grpc::ClientContext ctx;
+  org::v1::ListUnitsRequest request;
+  org::v1::ListUnitsResponse response;
+  EXPECT_EQ(via_health_port->ListUnits(&ctx, request, &response).error_code(),
+            grpc::StatusCode::UNIMPLEMENTED);
   org.Signal(SIGTERM);
   EXPECT_EQ(org.Wait(absl::Seconds(20)), 0);
 }
