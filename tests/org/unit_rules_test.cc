@@ -60,10 +60,23 @@ TEST(UnitRulesTest, TreeAndDateRules) {
   EXPECT_THAT(ValidateNewUnit(dissolved), HasField("unit.dissolved_on"));
 }
 
-TEST(VisibleUnitsTest, AreTheDistinctUnitsOfTheRoles) {
+TEST(VisibleUnitsTest, EachRoleSeesWhatTheContractsSay) {
+  RoleScopeFacts facts;
+  facts.groups_guided_by["O1"] = {"G02", "G01"};
+  facts.townships_in_zones_of["O1"] = {"T1"};
+  EXPECT_THAT(VisibleUnits(RoleGrant{"group", "G01"}, facts), ::testing::ElementsAre("G01"));
+  EXPECT_THAT(VisibleUnits(RoleGrant{"township", "T1"}, facts), ::testing::ElementsAre("T1"));
+  EXPECT_THAT(VisibleUnits(RoleGrant{"office", "O1"}, facts),
+              ::testing::ElementsAre("G01", "G02", "O1", "T1"));
+  EXPECT_THAT(VisibleUnits(RoleGrant{"case_manager", "C"}, facts), ::testing::ElementsAre("*"));
+  EXPECT_THAT(VisibleUnits(RoleGrant{"commission_leader", "C"}, facts),
+              ::testing::ElementsAre("*"));
+  EXPECT_TRUE(VisibleUnits(RoleGrant{"admin", ""}, facts).empty());
   ResolvedPerson person{
-      "P0001", "张三", {{"group", "G01"}, {"assessor", "G01"}, {"office", "O1"}, {"admin", ""}}};
-  EXPECT_THAT(VisibleUnits(person), ::testing::ElementsAre("G01", "O1"));
+      "P0001", "张三", {{"group", "G01"}, {"assessor", "G01"}, {"admin", ""}}, {}};
+  EXPECT_THAT(VisibleUnits(person, facts), ::testing::ElementsAre("G01"));
+  person.roles.push_back({"case_manager", "C"});
+  EXPECT_THAT(VisibleUnits(person, facts), ::testing::ElementsAre("*"));
 }
 
 }  // namespace

@@ -1,16 +1,22 @@
 #pragma once
-// gRPC handlers of paizhu.org.v1.OrgService: proto <-> domain, nothing else.
+// gRPC handlers of paizhu.org.v1.OrgService: proto <-> domain, nothing else. The
+// handlers live in one file per resource: unit_handlers.cc, people_handlers.cc,
+// statistics_handlers.cc, import_handlers.cc.
 
 #include "common/server/call.h"
 #include "paizhu/org/v1/org.grpc.pb.h"
 #include "services/org/storage/org_repository.h"
 
+namespace paizhu::sql {
+class Pool;
+}
+
 namespace paizhu::org {
 
 class OrgApi final : public paizhu::org::v1::OrgService::Service {
  public:
-  OrgApi(const server::CallGate* gate, OrgRepository* repository)
-      : gate_(gate), repository_(repository) {}
+  OrgApi(const server::CallGate* gate, OrgRepository* repository, sql::Pool* pool)
+      : gate_(gate), repository_(repository), pool_(pool) {}
 
   grpc::Status GetUnit(grpc::ServerContext* ctx, const v1::GetUnitRequest* request,
                        v1::Unit* response) override;
@@ -18,15 +24,57 @@ class OrgApi final : public paizhu::org::v1::OrgService::Service {
                          v1::ListUnitsResponse* response) override;
   grpc::Status CreateUnit(grpc::ServerContext* ctx, const v1::CreateUnitRequest* request,
                           v1::Unit* response) override;
+  grpc::Status UpdateUnit(grpc::ServerContext* ctx, const v1::UpdateUnitRequest* request,
+                          v1::Unit* response) override;
+  grpc::Status DeleteUnit(grpc::ServerContext* ctx, const v1::DeleteUnitRequest* request,
+                          google::protobuf::Empty* response) override;
+  grpc::Status SetPostQuota(grpc::ServerContext* ctx, const v1::SetPostQuotaRequest* request,
+                            v1::Unit* response) override;
+  grpc::Status AssignSupervision(grpc::ServerContext* ctx,
+                                 const v1::AssignSupervisionRequest* request,
+                                 v1::Unit* response) override;
+  grpc::Status CreateZone(grpc::ServerContext* ctx, const v1::CreateZoneRequest* request,
+                          v1::Zone* response) override;
+  grpc::Status GetZone(grpc::ServerContext* ctx, const v1::GetZoneRequest* request,
+                       v1::Zone* response) override;
+
+  grpc::Status CreatePerson(grpc::ServerContext* ctx, const v1::CreatePersonRequest* request,
+                            v1::Person* response) override;
+  grpc::Status UpdatePerson(grpc::ServerContext* ctx, const v1::UpdatePersonRequest* request,
+                            v1::Person* response) override;
+  grpc::Status GetPerson(grpc::ServerContext* ctx, const v1::GetPersonRequest* request,
+                         v1::Person* response) override;
+  grpc::Status AssignPost(grpc::ServerContext* ctx, const v1::AssignPostRequest* request,
+                          v1::Person* response) override;
+  grpc::Status EndPost(grpc::ServerContext* ctx, const v1::EndPostRequest* request,
+                       v1::Person* response) override;
+  grpc::Status RecordVetting(grpc::ServerContext* ctx, const v1::RecordVettingRequest* request,
+                             v1::Person* response) override;
+  grpc::Status RecordTransferTalk(grpc::ServerContext* ctx,
+                                  const v1::RecordTransferTalkRequest* request,
+                                  v1::Person* response) override;
+  grpc::Status RecordTraining(grpc::ServerContext* ctx, const v1::RecordTrainingRequest* request,
+                              v1::Person* response) override;
+  grpc::Status GrantRole(grpc::ServerContext* ctx, const v1::GrantRoleRequest* request,
+                         v1::Person* response) override;
   grpc::Status ResolvePrincipal(grpc::ServerContext* ctx,
                                 const v1::ResolvePrincipalRequest* request,
                                 paizhu::common::v1::Principal* response) override;
-  grpc::Status GetPerson(grpc::ServerContext* ctx, const v1::GetPersonRequest* request,
-                         v1::Person* response) override;
+
+  grpc::Status GetStatistics(grpc::ServerContext* ctx, const v1::GetStatisticsRequest* request,
+                             v1::Statistics* response) override;
+
+  grpc::Status ImportZones(grpc::ServerContext* ctx, const v1::ImportZonesRequest* request,
+                           paizhu::common::v1::ImportResult* response) override;
+  grpc::Status ImportUnits(grpc::ServerContext* ctx, const v1::ImportUnitsRequest* request,
+                           paizhu::common::v1::ImportResult* response) override;
+  grpc::Status ImportPeople(grpc::ServerContext* ctx, const v1::ImportPeopleRequest* request,
+                            paizhu::common::v1::ImportResult* response) override;
 
  private:
   const server::CallGate* gate_;
   OrgRepository* repository_;
+  sql::Pool* pool_;  // imports run many rows in one transaction
 };
 
 }  // namespace paizhu::org

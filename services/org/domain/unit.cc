@@ -48,6 +48,10 @@ absl::Status ValidateNewUnit(const Unit& unit) {
     return InvalidArgument("unit.parent", "UNIT_OWN_PARENT",
                            "unit.parent: a unit cannot be its own parent");
   }
+  if (!unit.guiding_office_code.empty() && unit.kind != "group") {
+    return InvalidArgument("unit.guiding_office", "NOT_A_GROUP",
+                           "unit.guiding_office: only stationed groups have a guiding office");
+  }
   if (unit.dissolved_on && *unit.dissolved_on < unit.established_on) {
     return InvalidArgument("unit.dissolved_on", "DISSOLVED_BEFORE_ESTABLISHED",
                            "unit.dissolved_on: before established_on");

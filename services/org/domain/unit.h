@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/time/civil_time.h"
@@ -19,7 +20,23 @@ struct Unit {
   std::string parent_code;  // empty: outside the commission's tree
   absl::CivilDay established_on;
   std::optional<absl::CivilDay> dissolved_on;
-  int64_t version = 0;  // the etag
+  std::string guiding_office_code;  // groups only
+  int64_t version = 0;              // the etag
+};
+
+// What a read shows beside the unit, as of the read date.
+struct UnitView {
+  struct Quota {
+    std::string post;
+    int count = 0;
+    std::string rank_note;
+    absl::CivilDay from;
+    std::optional<absl::CivilDay> to;
+  };
+  Unit unit;
+  std::vector<Quota> quotas;           // groups
+  std::string supervising_group_code;  // supervised units
+  std::string zone_code;               // offices, groups, townships
 };
 
 // Field names in errors are the API's ("unit.kind").

@@ -1,148 +1,261 @@
 #include "services/org/storage/mysql_org_repository.h"
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "common/sql/transaction.h"
 #include "common/status/macros.h"
 #include "common/status/status.h"
 #include "common/time/civil_date.h"
+#include "services/org/storage/people_store.h"
+#include "services/org/storage/snapshot_store.h"
 
 namespace paizhu::org {
 namespace {
 
-constexpr char kUnitColumns[] =
-    "code, kind, display_name, parent_code, established_on, dissolved_on, version";
-
-// Dates come back from the server as YYYY-MM-DD.
-absl::CivilDay DateOf(const std::string& text) {
-  auto day = ParseDate(text, "db");
-  return day.ok() ? *day : absl::CivilDay();
-}
-
-Unit UnitFromRow(const sql::Rows& rows, size_t r) {
-  Unit unit;
-  unit.code = rows.Str(r, 0);
-  unit.kind = rows.Str(r, 1);
-  unit.display_name = rows.Str(r, 2);
-  unit.parent_code = rows.Str(r, 3);
-  unit.established_on = DateOf(rows.Str(r, 4));
-  if (!rows.IsNull(r, 5)) unit.dissolved_on = DateOf(rows.Str(r, 5));
-  unit.version = rows.Int(r, 6);
-  return unit;
-}
-
-absl::StatusOr<std::optional<Unit>> ReadUnit(sql::Transaction& tx, const std::string& code) {
-  ASSIGN_OR_RETURN(
-      sql::Rows rows,
-      tx.Query(absl::StrCat("SELECT ", kUnitColumns, " FROM units WHERE code = ?"), {code}));
-  if (rows.empty()) return std::nullopt;
-  return UnitFromRow(rows, 0);
-}
+constexpr double kDefaultTargetShare = 0.3;
 
 }  // namespace
 
-absl::StatusOr<std::optional<Unit>> MysqlOrgRepository::GetUnit(const std::string& code,
-                                                                absl::Time deadline) {
-  std::optional<Unit> unit;
+absl::StatusOr<std::optional<UnitView>> MysqlOrgRepository::GetUnit(const std::string& code,
+                                                                    absl::CivilDay as_of,
+                                                                    absl::Time deadline) {
+  std::optional<UnitView> view;
   RETURN_IF_ERROR(
       sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
-        ASSIGN_OR_RETURN(unit, ReadUnit(tx, code));
+        ASSIGN_OR_RETURN(view, ReadUnitView(tx, code, as_of));
         return absl::OkStatus();
       }));
-  return unit;
+  return view;
 }
 
 absl::StatusOr<std::vector<Unit>> MysqlOrgRepository::ListUnits(const UnitFilter& filter,
                                                                 const std::string& after_code,
                                                                 int limit, absl::Time deadline) {
   // Keyset pagination on the primary key; the filters use (kind, code) and (parent, code).
-  std::string sql = absl::StrCat("SELECT ", kUnitColumns, " FROM units WHERE code > ?");
+  std::string condition = "code > ?";
   sql::Params params = {after_code};
   if (!filter.kind.empty()) {
-    absl::StrAppend(&sql, " AND kind = ?");
+    absl::StrAppend(&condition, " AND kind = ?");
     params.push_back(filter.kind);
   }
   if (!filter.parent_code.empty()) {
-    absl::StrAppend(&sql, " AND parent_code = ?");
+    absl::StrAppend(&condition, " AND parent_code = ?");
     params.push_back(filter.parent_code);
   }
-  absl::StrAppend(&sql, " ORDER BY code LIMIT ?");
+  absl::StrAppend(&condition, " ORDER BY code LIMIT ?");
   params.push_back(int64_t{limit});
   std::vector<Unit> units;
   RETURN_IF_ERROR(
       sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
-        ASSIGN_OR_RETURN(sql::Rows rows, tx.Query(sql, params));
-        units.clear();
-        for (size_t r = 0; r < rows.size(); ++r) units.push_back(UnitFromRow(rows, r));
+        ASSIGN_OR_RETURN(units, QueryUnits(tx, condition, params));
         return absl::OkStatus();
       }));
   return units;
 }
 
-absl::StatusOr<Unit> MysqlOrgRepository::CreateUnit(const Unit& unit, const sql::RequestKey& key,
-                                                    absl::Time deadline) {
-  Unit created;
+absl::StatusOr<UnitView> MysqlOrgRepository::ChangeUnit(
+    const std::string& code, absl::Time deadline,
+    const std::function<absl::Status(sql::Transaction&)>& change) {
+  UnitView view;
   RETURN_IF_ERROR(
       sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
-        ASSIGN_OR_RETURN(std::optional<std::string> earlier, key.Claim(tx));
-        if (earlier) {
-          ASSIGN_OR_RETURN(std::optional<Unit> first, ReadUnit(tx, *earlier));
-          if (!first) return Internal("IDEMPOTENCY_RESULT_MISSING", "the first result is gone");
-          created = *first;
-          return absl::OkStatus();
-        }
-        ASSIGN_OR_RETURN(std::optional<Unit> existing, ReadUnit(tx, unit.code));
-        if (existing) {
-          return AlreadyExists("UNIT_EXISTS", absl::StrCat("units/", unit.code, " already exists"));
-        }
-        if (!unit.parent_code.empty()) {
-          // Locks the parent row so it cannot vanish before this commit.
-          ASSIGN_OR_RETURN(sql::Rows parent,
-                           tx.Query("SELECT code FROM units WHERE code = ? LOCK IN SHARE MODE",
-                                    {unit.parent_code}));
-          if (parent.empty()) {
-            return InvalidArgument(
-                "unit.parent", "PARENT_NOT_FOUND",
-                absl::StrCat("unit.parent: units/", unit.parent_code, " does not exist"));
-          }
-        }
-        RETURN_IF_ERROR(
-            tx.Exec("INSERT INTO units (code, kind, display_name, parent_code, established_on, "
-                    "dissolved_on) VALUES (?, ?, ?, ?, ?, ?)",
-                    {unit.code, unit.kind, unit.display_name, sql::NullIfEmpty(unit.parent_code),
-                     FormatDate(unit.established_on),
-                     unit.dissolved_on ? sql::Param(FormatDate(*unit.dissolved_on))
-                                       : sql::Param(nullptr)})
-                .status());
-        RETURN_IF_ERROR(key.Complete(tx, unit.code));
-        ASSIGN_OR_RETURN(std::optional<Unit> stored, ReadUnit(tx, unit.code));
-        created = *stored;
+        RETURN_IF_ERROR(change(tx));
+        ASSIGN_OR_RETURN(std::optional<UnitView> read, ReadUnitView(tx, code, TodayInChina()));
+        if (!read) return Internal("UNIT_MISSING", "a changed unit is missing");
+        view = *read;
         return absl::OkStatus();
       }));
-  return created;
+  return view;
 }
 
-absl::StatusOr<std::optional<ResolvedPerson>> MysqlOrgRepository::ResolvePerson(
-    const std::string& code, absl::CivilDay as_of, absl::Time deadline) {
-  std::optional<ResolvedPerson> person;
+absl::StatusOr<UnitView> MysqlOrgRepository::CreateUnit(const Unit& unit,
+                                                        const sql::RequestKey& key,
+                                                        absl::Time deadline) {
+  std::string code = unit.code;
+  return ChangeUnit(code, deadline, [&](sql::Transaction& tx) -> absl::Status {
+    ASSIGN_OR_RETURN(std::optional<std::string> earlier, key.Claim(tx));
+    if (earlier) {
+      code = *earlier;  // the first call's unit
+      return absl::OkStatus();
+    }
+    RETURN_IF_ERROR(InsertUnit(tx, unit));
+    return key.Complete(tx, unit.code);
+  });
+}
+
+absl::StatusOr<UnitView> MysqlOrgRepository::UpdateUnit(const Unit& unit, int64_t version,
+                                                        absl::Time deadline) {
+  return ChangeUnit(unit.code, deadline,
+                    [&](sql::Transaction& tx) { return UpdateUnitRow(tx, unit, version); });
+}
+
+absl::Status MysqlOrgRepository::DeleteUnit(const std::string& code, int64_t version,
+                                            absl::Time deadline) {
+  return sql::RunInTransaction(
+      *pool_, deadline, [&](sql::Transaction& tx) { return DeleteUnitRow(tx, code, version); });
+}
+
+absl::StatusOr<UnitView> MysqlOrgRepository::SetPostQuota(const std::string& group,
+                                                          const std::string& post, int count,
+                                                          const std::string& rank_note,
+                                                          absl::CivilDay from,
+                                                          absl::Time deadline) {
+  return ChangeUnit(group, deadline, [&](sql::Transaction& tx) {
+    return SetQuota(tx, group, post, count, rank_note, from);
+  });
+}
+
+absl::StatusOr<UnitView> MysqlOrgRepository::AssignSupervision(const std::string& unit,
+                                                               const std::string& group,
+                                                               absl::CivilDay from,
+                                                               absl::Time deadline) {
+  return ChangeUnit(unit, deadline,
+                    [&](sql::Transaction& tx) { return SetSupervision(tx, unit, group, from); });
+}
+
+absl::StatusOr<Zone> MysqlOrgRepository::CreateZone(const Zone& zone, absl::Time deadline) {
+  Zone out;
   RETURN_IF_ERROR(
       sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
-        person.reset();
-        ASSIGN_OR_RETURN(sql::Rows rows,
-                         tx.Query("SELECT display_name FROM people WHERE code = ?", {code}));
-        if (rows.empty()) return absl::OkStatus();
-        person = ResolvedPerson{code, rows.Str(0, 0), {}};
-        std::string day = FormatDate(as_of);
-        ASSIGN_OR_RETURN(sql::Rows grants,
-                         tx.Query("SELECT role, unit_code FROM role_grants WHERE person_code = ? "
-                                  "AND from_date <= ? AND (to_date IS NULL OR to_date >= ?) "
-                                  "ORDER BY role, unit_code",
-                                  {code, day, day}));
-        for (size_t r = 0; r < grants.size(); ++r) {
-          person->roles.push_back({grants.Str(r, 0), grants.Str(r, 1)});
-        }
+        RETURN_IF_ERROR(InsertZone(tx, zone));
+        ASSIGN_OR_RETURN(std::optional<Zone> read, ReadZone(tx, zone.code, TodayInChina()));
+        out = *read;
+        return absl::OkStatus();
+      }));
+  return out;
+}
+
+absl::StatusOr<std::optional<Zone>> MysqlOrgRepository::GetZone(const std::string& code,
+                                                                absl::CivilDay as_of,
+                                                                absl::Time deadline) {
+  std::optional<Zone> zone;
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        ASSIGN_OR_RETURN(zone, ReadZone(tx, code, as_of));
+        return absl::OkStatus();
+      }));
+  return zone;
+}
+
+absl::StatusOr<Person> MysqlOrgRepository::ChangePerson(
+    const std::string& code, absl::Time deadline,
+    const std::function<absl::Status(sql::Transaction&)>& change) {
+  Person person;
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        RETURN_IF_ERROR(change(tx));
+        ASSIGN_OR_RETURN(std::optional<Person> read, ReadPerson(tx, code));
+        if (!read)
+          return NotFound("PERSON_NOT_FOUND", absl::StrCat("people/", code, " does not exist"));
+        person = *read;
         return absl::OkStatus();
       }));
   return person;
+}
+
+absl::StatusOr<Person> MysqlOrgRepository::CreatePerson(const Person& person,
+                                                        const sql::RequestKey& key,
+                                                        absl::Time deadline) {
+  std::string code = person.code;
+  return ChangePerson(code, deadline, [&](sql::Transaction& tx) -> absl::Status {
+    ASSIGN_OR_RETURN(std::optional<std::string> earlier, key.Claim(tx));
+    if (earlier) {
+      code = *earlier;
+      return absl::OkStatus();
+    }
+    RETURN_IF_ERROR(InsertPerson(tx, person));
+    return key.Complete(tx, person.code);
+  });
+}
+
+absl::StatusOr<Person> MysqlOrgRepository::UpdatePerson(const Person& person, int64_t version,
+                                                        absl::Time deadline) {
+  return ChangePerson(person.code, deadline,
+                      [&](sql::Transaction& tx) { return UpdatePersonRow(tx, person, version); });
+}
+
+absl::StatusOr<std::optional<Person>> MysqlOrgRepository::GetPerson(const std::string& code,
+                                                                    absl::Time deadline) {
+  std::optional<Person> person;
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        ASSIGN_OR_RETURN(person, ReadPerson(tx, code));
+        return absl::OkStatus();
+      }));
+  return person;
+}
+
+absl::StatusOr<Person> MysqlOrgRepository::AssignPost(const PostAssignment& a,
+                                                      absl::Time deadline) {
+  return ChangePerson(a.person_code, deadline,
+                      [&](sql::Transaction& tx) { return InsertAssignment(tx, a); });
+}
+
+absl::StatusOr<Person> MysqlOrgRepository::EndPost(const std::string& person,
+                                                   const std::string& unit, const std::string& post,
+                                                   absl::CivilDay to, const std::string& reason,
+                                                   absl::Time deadline) {
+  return ChangePerson(person, deadline, [&](sql::Transaction& tx) {
+    return EndAssignment(tx, person, unit, post, to, reason);
+  });
+}
+
+absl::StatusOr<Person> MysqlOrgRepository::RecordVetting(const std::string& person,
+                                                         const Vetting& vetting,
+                                                         const std::string& note,
+                                                         absl::Time deadline) {
+  return ChangePerson(person, deadline, [&](sql::Transaction& tx) {
+    return InsertVetting(tx, person, vetting, note);
+  });
+}
+
+absl::StatusOr<Person> MysqlOrgRepository::RecordTransferTalk(const std::string& person,
+                                                              absl::CivilDay talked_on,
+                                                              const std::string& talked_by,
+                                                              const std::string& note,
+                                                              absl::Time deadline) {
+  return ChangePerson(person, deadline, [&](sql::Transaction& tx) {
+    return InsertTransferTalk(tx, person, talked_on, talked_by, note);
+  });
+}
+
+absl::StatusOr<Person> MysqlOrgRepository::RecordTraining(const std::string& person,
+                                                          const std::string& course,
+                                                          const std::string& organizer,
+                                                          absl::CivilDay day, double hours,
+                                                          absl::Time deadline) {
+  return ChangePerson(person, deadline, [&](sql::Transaction& tx) {
+    return InsertTraining(tx, person, course, organizer, day, hours);
+  });
+}
+
+absl::StatusOr<Person> MysqlOrgRepository::GrantRole(const std::string& person,
+                                                     const RoleGrant& grant, absl::CivilDay from,
+                                                     absl::Time deadline) {
+  return ChangePerson(person, deadline, [&](sql::Transaction& tx) {
+    return InsertRoleGrant(tx, person, grant, from);
+  });
+}
+
+absl::StatusOr<std::optional<std::pair<ResolvedPerson, RoleScopeFacts>>>
+MysqlOrgRepository::ResolvePerson(const std::string& code, absl::CivilDay as_of,
+                                  absl::Time deadline) {
+  std::optional<std::pair<ResolvedPerson, RoleScopeFacts>> out;
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        out.reset();
+        ASSIGN_OR_RETURN(std::optional<ResolvedPerson> person, ReadResolvedPerson(tx, code, as_of));
+        if (!person) return absl::OkStatus();
+        RoleScopeFacts facts;
+        bool has_office = false;
+        for (const RoleGrant& g : person->roles) has_office |= g.role == "office";
+        if (has_office) {
+          ASSIGN_OR_RETURN(facts, ReadRoleScopeFacts(tx, as_of));
+        }
+        out.emplace(std::move(*person), std::move(facts));
+        return absl::OkStatus();
+      }));
+  return out;
 }
 
 absl::StatusOr<bool> MysqlOrgRepository::EnsureAdministrator(const std::string& code,
@@ -171,6 +284,21 @@ absl::StatusOr<bool> MysqlOrgRepository::EnsureAdministrator(const std::string& 
         return absl::OkStatus();
       }));
   return created;
+}
+
+absl::StatusOr<std::pair<OrgSnapshot, double>> MysqlOrgRepository::LoadStatisticsInput(
+    absl::CivilDay as_of, absl::Time deadline) {
+  std::pair<OrgSnapshot, double> out;
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        // One snapshot: REPEATABLE READ makes every table read see the same moment.
+        ASSIGN_OR_RETURN(out.first, ReadSnapshot(tx));
+        ASSIGN_OR_RETURN(auto rule, ReadRule(tx, "specialist_target_share", as_of));
+        out.second = kDefaultTargetShare;
+        if (rule) (void)absl::SimpleAtod(rule->second, &out.second);
+        return absl::OkStatus();
+      }));
+  return out;
 }
 
 }  // namespace paizhu::org

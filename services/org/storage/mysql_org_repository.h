@@ -9,20 +9,57 @@ class MysqlOrgRepository : public OrgRepository {
  public:
   explicit MysqlOrgRepository(sql::Pool* pool) : pool_(pool) {}
 
-  absl::StatusOr<std::optional<Unit>> GetUnit(const std::string& code,
-                                              absl::Time deadline) override;
+  absl::StatusOr<std::optional<UnitView>> GetUnit(const std::string& code, absl::CivilDay as_of,
+                                                  absl::Time deadline) override;
   absl::StatusOr<std::vector<Unit>> ListUnits(const UnitFilter& filter,
                                               const std::string& after_code, int limit,
                                               absl::Time deadline) override;
-  absl::StatusOr<Unit> CreateUnit(const Unit& unit, const sql::RequestKey& key,
-                                  absl::Time deadline) override;
-  absl::StatusOr<std::optional<ResolvedPerson>> ResolvePerson(const std::string& code,
-                                                              absl::CivilDay as_of,
-                                                              absl::Time deadline) override;
+  absl::StatusOr<UnitView> CreateUnit(const Unit& unit, const sql::RequestKey& key,
+                                      absl::Time deadline) override;
+  absl::StatusOr<UnitView> UpdateUnit(const Unit& unit, int64_t version,
+                                      absl::Time deadline) override;
+  absl::Status DeleteUnit(const std::string& code, int64_t version, absl::Time deadline) override;
+  absl::StatusOr<UnitView> SetPostQuota(const std::string& group, const std::string& post,
+                                        int count, const std::string& rank_note,
+                                        absl::CivilDay from, absl::Time deadline) override;
+  absl::StatusOr<UnitView> AssignSupervision(const std::string& unit, const std::string& group,
+                                             absl::CivilDay from, absl::Time deadline) override;
+  absl::StatusOr<Zone> CreateZone(const Zone& zone, absl::Time deadline) override;
+  absl::StatusOr<std::optional<Zone>> GetZone(const std::string& code, absl::CivilDay as_of,
+                                              absl::Time deadline) override;
+  absl::StatusOr<Person> CreatePerson(const Person& person, const sql::RequestKey& key,
+                                      absl::Time deadline) override;
+  absl::StatusOr<Person> UpdatePerson(const Person& person, int64_t version,
+                                      absl::Time deadline) override;
+  absl::StatusOr<std::optional<Person>> GetPerson(const std::string& code,
+                                                  absl::Time deadline) override;
+  absl::StatusOr<Person> AssignPost(const PostAssignment& assignment, absl::Time deadline) override;
+  absl::StatusOr<Person> EndPost(const std::string& person, const std::string& unit,
+                                 const std::string& post, absl::CivilDay to,
+                                 const std::string& reason, absl::Time deadline) override;
+  absl::StatusOr<Person> RecordVetting(const std::string& person, const Vetting& vetting,
+                                       const std::string& note, absl::Time deadline) override;
+  absl::StatusOr<Person> RecordTransferTalk(const std::string& person, absl::CivilDay talked_on,
+                                            const std::string& talked_by, const std::string& note,
+                                            absl::Time deadline) override;
+  absl::StatusOr<Person> RecordTraining(const std::string& person, const std::string& course,
+                                        const std::string& organizer, absl::CivilDay day,
+                                        double hours, absl::Time deadline) override;
+  absl::StatusOr<Person> GrantRole(const std::string& person, const RoleGrant& grant,
+                                   absl::CivilDay from, absl::Time deadline) override;
+  absl::StatusOr<std::optional<std::pair<ResolvedPerson, RoleScopeFacts>>> ResolvePerson(
+      const std::string& code, absl::CivilDay as_of, absl::Time deadline) override;
   absl::StatusOr<bool> EnsureAdministrator(const std::string& code, absl::CivilDay as_of,
                                            absl::Time deadline) override;
+  absl::StatusOr<std::pair<OrgSnapshot, double>> LoadStatisticsInput(absl::CivilDay as_of,
+                                                                     absl::Time deadline) override;
 
  private:
+  // Runs `change` then reads the person back, in one transaction.
+  absl::StatusOr<Person> ChangePerson(const std::string& code, absl::Time deadline,
+                                      const std::function<absl::Status(sql::Transaction&)>& change);
+  absl::StatusOr<UnitView> ChangeUnit(const std::string& code, absl::Time deadline,
+                                      const std::function<absl::Status(sql::Transaction&)>& change);
   sql::Pool* pool_;
 };
 

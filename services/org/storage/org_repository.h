@@ -1,6 +1,7 @@
 #pragma once
-// What the org use cases need from storage. storage/mysql_org_repository.h implements it
-// on MariaDB/MySQL; domain tests can use an in-memory fake.
+// What the org use cases need from storage, one transaction per call.
+// storage/mysql_org_repository.h implements it on MariaDB/MySQL (over the *_store
+// functions, which imports share); domain tests can use an in-memory fake.
 
 #include <optional>
 #include <string>
@@ -10,8 +11,12 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "common/sql/idempotency.h"
+#include "services/org/domain/person.h"
+#include "services/org/domain/posts.h"
 #include "services/org/domain/principal_resolution.h"
+#include "services/org/domain/statistics.h"
 #include "services/org/domain/unit.h"
+#include "services/org/storage/unit_store.h"
 
 namespace paizhu::org {
 
@@ -24,25 +29,67 @@ class OrgRepository {
  public:
   virtual ~OrgRepository() = default;
 
-  virtual absl::StatusOr<std::optional<Unit>> GetUnit(const std::string& code,
-                                                      absl::Time deadline) = 0;
+  virtual absl::StatusOr<std::optional<UnitView>> GetUnit(const std::string& code,
+                                                          absl::CivilDay as_of,
+                                                          absl::Time deadline) = 0;
   // Units with code > after_code, in code order, at most `limit`.
   virtual absl::StatusOr<std::vector<Unit>> ListUnits(const UnitFilter& filter,
                                                       const std::string& after_code, int limit,
                                                       absl::Time deadline) = 0;
-  // Stores a validated unit. ALREADY_EXISTS if the code is taken; INVALID_ARGUMENT if the
-  // parent is unknown. A retried request (same key) returns the unit it first created.
-  virtual absl::StatusOr<Unit> CreateUnit(const Unit& unit, const sql::RequestKey& key,
-                                          absl::Time deadline) = 0;
+  // A retried request (same key) returns the unit it first created.
+  virtual absl::StatusOr<UnitView> CreateUnit(const Unit& unit, const sql::RequestKey& key,
+                                              absl::Time deadline) = 0;
+  virtual absl::StatusOr<UnitView> UpdateUnit(const Unit& unit, int64_t version,
+                                              absl::Time deadline) = 0;
+  virtual absl::Status DeleteUnit(const std::string& code, int64_t version,
+                                  absl::Time deadline) = 0;
+  virtual absl::StatusOr<UnitView> SetPostQuota(const std::string& group, const std::string& post,
+                                                int count, const std::string& rank_note,
+                                                absl::CivilDay from, absl::Time deadline) = 0;
+  virtual absl::StatusOr<UnitView> AssignSupervision(const std::string& unit,
+                                                     const std::string& group, absl::CivilDay from,
+                                                     absl::Time deadline) = 0;
 
-  // The person and their role grants in force on `as_of`; nullopt when unknown.
-  virtual absl::StatusOr<std::optional<ResolvedPerson>> ResolvePerson(const std::string& code,
-                                                                      absl::CivilDay as_of,
-                                                                      absl::Time deadline) = 0;
+  virtual absl::StatusOr<Zone> CreateZone(const Zone& zone, absl::Time deadline) = 0;
+  virtual absl::StatusOr<std::optional<Zone>> GetZone(const std::string& code, absl::CivilDay as_of,
+                                                      absl::Time deadline) = 0;
+
+  virtual absl::StatusOr<Person> CreatePerson(const Person& person, const sql::RequestKey& key,
+                                              absl::Time deadline) = 0;
+  virtual absl::StatusOr<Person> UpdatePerson(const Person& person, int64_t version,
+                                              absl::Time deadline) = 0;
+  virtual absl::StatusOr<std::optional<Person>> GetPerson(const std::string& code,
+                                                          absl::Time deadline) = 0;
+  virtual absl::StatusOr<Person> AssignPost(const PostAssignment& assignment,
+                                            absl::Time deadline) = 0;
+  virtual absl::StatusOr<Person> EndPost(const std::string& person, const std::string& unit,
+                                         const std::string& post, absl::CivilDay to,
+                                         const std::string& reason, absl::Time deadline) = 0;
+  virtual absl::StatusOr<Person> RecordVetting(const std::string& person, const Vetting& vetting,
+                                               const std::string& note, absl::Time deadline) = 0;
+  virtual absl::StatusOr<Person> RecordTransferTalk(const std::string& person,
+                                                    absl::CivilDay talked_on,
+                                                    const std::string& talked_by,
+                                                    const std::string& note,
+                                                    absl::Time deadline) = 0;
+  virtual absl::StatusOr<Person> RecordTraining(const std::string& person,
+                                                const std::string& course,
+                                                const std::string& organizer, absl::CivilDay day,
+                                                double hours, absl::Time deadline) = 0;
+  virtual absl::StatusOr<Person> GrantRole(const std::string& person, const RoleGrant& grant,
+                                           absl::CivilDay from, absl::Time deadline) = 0;
+
+  // The person's roles and posts in force on `as_of`, and the facts that widen an office
+  // role's view; nullopt when the person is unknown.
+  virtual absl::StatusOr<std::optional<std::pair<ResolvedPerson, RoleScopeFacts>>> ResolvePerson(
+      const std::string& code, absl::CivilDay as_of, absl::Time deadline) = 0;
   // Makes `code` an administrator from `as_of` unless some administrator exists.
-  // Returns true when it created one.
   virtual absl::StatusOr<bool> EnsureAdministrator(const std::string& code, absl::CivilDay as_of,
                                                    absl::Time deadline) = 0;
+
+  // Everything the statistics count, and the target share in force on `as_of`.
+  virtual absl::StatusOr<std::pair<OrgSnapshot, double>> LoadStatisticsInput(
+      absl::CivilDay as_of, absl::Time deadline) = 0;
 };
 
 }  // namespace paizhu::org

@@ -1,0 +1,344 @@
+// Bulk imports (CONTRACTS.md, "CSV import formats" 1, 2 and 4): zones, units, people.
+//
+// Every import runs the same way:
+//  1. more than 20,000 rows: INVALID_ARGUMENT, field "rows", reason TOO_MANY_ROWS;
+//  2. every row is parsed (domain/import_rows.h): bad rows are reported, good rows go on;
+//  3. one transaction applies the good rows in file order (units: parents, guiding offices
+//     and supervising groups of the same file first), each inside a savepoint, through the
+//     same store functions a single create uses. A store error about the row (bad input,
+//     not found, exists, a failed precondition such as QUOTA_FULL) rolls that row back to
+//     its savepoint and is reported with the CSV column it is about; any other error
+//     (database down, deadline, deadlock) fails the whole call (a deadlock reruns it);
+//  4. ALL_OR_NOTHING (the default): any bad row rolls everything back and the answer lists
+//     every bad row with imported = 0. GOOD_ROWS_ONLY: the good rows commit. validate_only:
+//     everything is checked, including against the database, then rolled back.
+//
+// request_id (sql::RequestKey, method "ImportUnits" etc., the request without
+// options.request_id): the key is stored with "imported=N" when the import commits, so a
+// retry answers rows and imported from it, without the first answer's row errors (the
+// key's resource holds 255 characters, too few for them). An import that changed nothing
+// (refused, or validate_only) stores no key: a retry runs it again, with the same answer.
+
+#include <algorithm>
+#include <functional>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "common/sql/idempotency.h"
+#include "common/sql/transaction.h"
+#include "common/status/macros.h"
+#include "common/status/status.h"
+#include "common/time/civil_date.h"
+#include "services/org/api/convert.h"
+#include "services/org/api/org_api.h"
+#include "services/org/domain/import_rows.h"
+#include "services/org/storage/people_store.h"
+#include "services/org/storage/unit_store.h"
+
+namespace paizhu::org {
+
+using paizhu::common::v1::ImportOptions;
+using paizhu::common::v1::ImportResult;
+using server::CallContext;
+
+namespace {
+
+// CONTRACTS.md: at most 20,000 rows per call.
+constexpr int kMaxImportRows = 20000;
+constexpr char kReasonTooManyRows[] = "TOO_MANY_ROWS";
+// What the key of a committed import holds: "imported=N".
+constexpr absl::string_view kImportedPrefix = "imported=";
+
+// The transaction body's way to say "check done, now roll back": a status no store or
+// database error carries. Only RunImport makes it and only RunImport turns it into an
+// OK answer.
+constexpr char kReasonRollBack[] = "IMPORT_ROLL_BACK";
+
+// A store error about the row itself, as opposed to the database or the call failing.
+bool IsRowError(const absl::Status& status) {
+  switch (status.code()) {
+    case absl::StatusCode::kInvalidArgument:
+    case absl::StatusCode::kNotFound:
+    case absl::StatusCode::kAlreadyExists:
+    case absl::StatusCode::kFailedPrecondition:
+    case absl::StatusCode::kOutOfRange:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Puts the CSV column on a store error about the row: `columns` maps the error's reason
+// (e.g. "UNIT_EXISTS") or, failing that, its API field (e.g. "unit.parent") to a column;
+// anything else gets `fallback`. Other errors pass through unchanged.
+absl::Status AsRow(absl::Status status,
+                   std::initializer_list<std::pair<absl::string_view, absl::string_view>> columns,
+                   absl::string_view fallback) {
+  if (status.ok() || !IsRowError(status)) return status;
+  std::string reason = ErrorReason(status);
+  std::string field = ErrorField(status);
+  absl::string_view column = fallback;
+  bool by_reason = false;
+  for (const auto& [key, value] : columns) {
+    if (key == reason) {
+      column = value;
+      by_reason = true;
+      break;
+    }
+  }
+  if (!by_reason && !field.empty()) {
+    for (const auto& [key, value] : columns) {
+      if (key == field) {
+        column = value;
+        break;
+      }
+    }
+  }
+  return MakeError(status.code(), reason, status.message(), column);
+}
+
+// Checks the options that are not rows.
+absl::Status CheckOptions(int rows, const ImportOptions& options) {
+  if (rows > kMaxImportRows) {
+    return InvalidArgument("rows", kReasonTooManyRows,
+                           absl::StrCat("rows: ", rows, " rows; at most ", kMaxImportRows,
+                                        " per call (split the file)"));
+  }
+  if (!paizhu::common::v1::ImportMode_IsValid(options.mode())) {
+    return InvalidArgument("options.mode", "INVALID_IMPORT_MODE",
+                           "options.mode: ALL_OR_NOTHING or GOOD_ROWS_ONLY");
+  }
+  return absl::OkStatus();
+}
+
+// A canonical request: without options.request_id, so the key hashes what was asked.
+template <typename Request>
+sql::RequestKey KeyOf(const Request& request, const char* method) {
+  Request canonical = request;
+  canonical.mutable_options()->clear_request_id();
+  return sql::RequestKey(request.options().request_id(), method, canonical.SerializeAsString());
+}
+
+// Applies the parsed rows (see the file comment) and fills the answer.
+template <typename Record>
+absl::Status RunImport(sql::Pool& pool, absl::Time deadline, int rows, const ImportOptions& options,
+                       const sql::RequestKey& key, const ParsedRows<Record>& parsed,
+                       const std::vector<size_t>& order,
+                       const std::function<absl::Status(sql::Transaction&, const Record&)>& apply,
+                       ImportResult* response) {
+  bool all_or_nothing = options.mode() != paizhu::common::v1::GOOD_ROWS_ONLY;
+  // The outcome of the last attempt (a deadlock reruns the body from the start).
+  std::vector<RowError> errors;
+  int imported = 0;
+  std::optional<int> replayed;
+  bool rolled_back = false;
+  absl::Status status =
+      sql::RunInTransaction(pool, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        errors = parsed.errors;
+        imported = 0;
+        replayed.reset();
+        rolled_back = false;
+        ASSIGN_OR_RETURN(std::optional<std::string> previous, key.Claim(tx));
+        if (previous) {
+          int n = 0;
+          absl::string_view text = *previous;
+          if (text.substr(0, kImportedPrefix.size()) != kImportedPrefix ||
+              !absl::SimpleAtoi(text.substr(kImportedPrefix.size()), &n)) {
+            return Internal("IDEMPOTENCY_RESULT_MISSING",
+                            "request_id: the first import's result is not readable");
+          }
+          replayed = n;
+          return absl::OkStatus();
+        }
+        int stored = 0;
+        for (size_t index : order) {
+          const Record& record = parsed.records[index];
+          RETURN_IF_ERROR(tx.Exec("SAVEPOINT import_row").status());
+          absl::Status applied = apply(tx, record);
+          if (applied.ok()) {
+            RETURN_IF_ERROR(tx.Exec("RELEASE SAVEPOINT import_row").status());
+            ++stored;
+            continue;
+          }
+          if (!IsRowError(applied)) return applied;
+          RETURN_IF_ERROR(tx.Exec("ROLLBACK TO SAVEPOINT import_row").status());
+          errors.push_back({record.line, ErrorField(applied), ErrorReason(applied),
+                            std::string(applied.message())});
+        }
+        if (options.validate_only() || (all_or_nothing && !errors.empty())) {
+          rolled_back = true;
+          return MakeError(absl::StatusCode::kAborted, kReasonRollBack,
+                           "the import changes nothing; rolling back");
+        }
+        imported = stored;
+        return key.Complete(tx, absl::StrCat(kImportedPrefix, stored));
+      });
+  if (!status.ok() && !(rolled_back && ErrorReason(status) == kReasonRollBack)) return status;
+
+  response->set_rows(rows);
+  if (replayed) {
+    response->set_imported(*replayed);
+    return absl::OkStatus();
+  }
+  response->set_imported(imported);
+  // File order: the client's line numbers; a row's own problems in the order found.
+  std::stable_sort(errors.begin(), errors.end(),
+                   [](const RowError& a, const RowError& b) { return a.line < b.line; });
+  for (const RowError& e : errors) {
+    auto* out = response->add_errors();
+    out->set_line(e.line);
+    out->set_field(e.field);
+    out->set_reason(e.reason);
+    out->set_message(e.message);
+  }
+  return absl::OkStatus();
+}
+
+std::vector<size_t> FileOrder(size_t n) {
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  return order;
+}
+
+// The zone a unit joins must exist (zone_members' foreign key would say so less clearly).
+absl::Status CheckZoneExists(sql::Transaction& tx, const std::string& zone_code) {
+  ASSIGN_OR_RETURN(sql::Rows zone, tx.Query("SELECT code FROM zones WHERE code = ?", {zone_code}));
+  if (zone.empty()) {
+    return InvalidArgument("zone", "ZONE_NOT_FOUND",
+                           absl::StrCat("zone: zones/", zone_code, " does not exist"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ApplyZone(sql::Transaction& tx, const ZoneRecord& row) {
+  Zone zone;
+  zone.code = row.code;
+  zone.display_name = row.display_name;
+  zone.office_code = row.office_code;
+  zone.established_on = row.established_on;
+  return AsRow(InsertZone(tx, zone),
+               {{"ZONE_EXISTS", "code"},
+                {"ALREADY_IN_A_ZONE", "office"},
+                {"DB_DATA_TOO_LONG", "name"},
+                {"zone.office", "office"}},
+               "code");
+}
+
+absl::Status ApplyUnit(sql::Transaction& tx, const UnitRecord& row) {
+  const Unit& unit = row.unit;
+  RETURN_IF_ERROR(AsRow(InsertUnit(tx, unit),
+                        {{"UNIT_EXISTS", "code"},
+                         {"DB_DATA_TOO_LONG", "name"},
+                         {"unit.parent", "parent"},
+                         {"unit.guiding_office", "guiding_office"}},
+                        "code"));
+  for (const PostCount& quota : row.posts) {
+    RETURN_IF_ERROR(AsRow(
+        SetQuota(tx, unit.code, quota.post, quota.count, /*rank_note=*/"", unit.established_on), {},
+        "posts"));
+  }
+  if (!row.supervising_group_code.empty()) {
+    RETURN_IF_ERROR(
+        AsRow(SetSupervision(tx, unit.code, row.supervising_group_code, *row.supervised_since),
+              {{"LATER_SUPERVISION_EXISTS", "supervised_since"}}, "supervising_group"));
+  }
+  if (!row.zone_code.empty()) {
+    RETURN_IF_ERROR(CheckZoneExists(tx, row.zone_code));
+    RETURN_IF_ERROR(
+        AsRow(AddZoneMember(tx, row.zone_code, unit.code, unit.established_on), {}, "zone"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ApplyPerson(sql::Transaction& tx, const PersonRecord& row) {
+  RETURN_IF_ERROR(AsRow(InsertPerson(tx, row.person),
+                        {{"PERSON_EXISTS", "code"}, {"DB_DATA_TOO_LONG", "name"}}, "code"));
+  if (row.vetted_on) {
+    Vetting vetting;
+    vetting.vetted_on = *row.vetted_on;
+    vetting.passed = true;
+    RETURN_IF_ERROR(
+        AsRow(InsertVetting(tx, row.person.code, vetting, /*note=*/""), {}, "vetted_on"));
+  }
+  if (!row.unit_code.empty()) {
+    PostAssignment assignment;
+    assignment.person_code = row.person.code;
+    assignment.unit_code = row.unit_code;
+    assignment.post = row.post;
+    assignment.when.from = *row.post_since;
+    RETURN_IF_ERROR(AsRow(InsertAssignment(tx, assignment),
+                          {{"QUOTA_FULL", "post"},
+                           {"POST_ALREADY_HELD", "post"},
+                           {"INVALID_POST", "post"},
+                           {"VETTING_REQUIRED", "vetted_on"},
+                           {"UNIT_NOT_FOUND", "unit"},
+                           {"UNIT_NOT_IN_EXISTENCE", "post_since"},
+                           {"unit", "unit"},
+                           {"post", "post"},
+                           {"from_date", "post_since"}},
+                          "post_since"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+grpc::Status OrgApi::ImportZones(grpc::ServerContext* ctx, const v1::ImportZonesRequest* request,
+                                 ImportResult* response) {
+  return gate_->Serve(ctx, Method("ImportZones"), [&](const CallContext& call) -> absl::Status {
+    RETURN_IF_ERROR(CheckOptions(request->rows_size(), request->options()));
+    std::vector<ZoneColumns> rows;
+    rows.reserve(request->rows_size());
+    for (const v1::ZoneRow& in : request->rows()) {
+      rows.push_back({in.line(), in.code(), in.name(), in.office(), in.established_on()});
+    }
+    ParsedRows<ZoneRecord> parsed = ParseZoneRows(rows);
+    return RunImport<ZoneRecord>(*pool_, call.deadline, request->rows_size(), request->options(),
+                                 KeyOf(*request, "ImportZones"), parsed,
+                                 FileOrder(parsed.records.size()), ApplyZone, response);
+  });
+}
+
+grpc::Status OrgApi::ImportUnits(grpc::ServerContext* ctx, const v1::ImportUnitsRequest* request,
+                                 ImportResult* response) {
+  return gate_->Serve(ctx, Method("ImportUnits"), [&](const CallContext& call) -> absl::Status {
+    RETURN_IF_ERROR(CheckOptions(request->rows_size(), request->options()));
+    std::vector<UnitColumns> rows;
+    rows.reserve(request->rows_size());
+    for (const v1::UnitRow& in : request->rows()) {
+      rows.push_back({in.line(), in.code(), in.kind(), in.name(), in.parent(), in.established_on(),
+                      in.posts(), in.guiding_office(), in.supervising_group(),
+                      in.supervised_since(), in.zone()});
+    }
+    ParsedRows<UnitRecord> parsed = ParseUnitRows(rows);
+    return RunImport<UnitRecord>(*pool_, call.deadline, request->rows_size(), request->options(),
+                                 KeyOf(*request, "ImportUnits"), parsed,
+                                 InsertionOrder(parsed.records), ApplyUnit, response);
+  });
+}
+
+grpc::Status OrgApi::ImportPeople(grpc::ServerContext* ctx, const v1::ImportPeopleRequest* request,
+                                  ImportResult* response) {
+  return gate_->Serve(ctx, Method("ImportPeople"), [&](const CallContext& call) -> absl::Status {
+    RETURN_IF_ERROR(CheckOptions(request->rows_size(), request->options()));
+    std::vector<PersonColumns> rows;
+    rows.reserve(request->rows_size());
+    for (const v1::PersonRow& in : request->rows()) {
+      rows.push_back({in.line(), in.code(), in.name(), in.gender(), in.birth_date(), in.education(),
+                      in.specialties(), in.work_start(), in.unit(), in.post(), in.post_since(),
+                      in.vetted_on()});
+    }
+    ParsedRows<PersonRecord> parsed = ParsePersonRows(rows, TodayInChina());
+    return RunImport<PersonRecord>(*pool_, call.deadline, request->rows_size(), request->options(),
+                                   KeyOf(*request, "ImportPeople"), parsed,
+                                   FileOrder(parsed.records.size()), ApplyPerson, response);
+  });
+}
+
+}  // namespace paizhu::org

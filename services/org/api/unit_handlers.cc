@@ -1,0 +1,200 @@
+// Units, quotas, supervision and zones.
+
+#include "absl/strings/str_cat.h"
+#include "common/names/page_token.h"
+#include "common/names/resource_name.h"
+#include "common/status/macros.h"
+#include "common/status/status.h"
+#include "common/time/civil_date.h"
+#include "services/org/api/convert.h"
+#include "services/org/api/org_api.h"
+#include "services/org/domain/posts.h"
+
+namespace paizhu::org {
+
+using server::CallContext;
+
+grpc::Status OrgApi::GetUnit(grpc::ServerContext* ctx, const v1::GetUnitRequest* request,
+                             v1::Unit* response) {
+  return gate_->Serve(ctx, Method("GetUnit"), [&](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(std::string code, names::ParseName(request->name(), "units", "name"));
+    ASSIGN_OR_RETURN(absl::CivilDay as_of, DateOrToday(request->as_of(), "as_of"));
+    ASSIGN_OR_RETURN(std::optional<UnitView> view,
+                     repository_->GetUnit(code, as_of, call.deadline));
+    if (!view) return NotFound("UNIT_NOT_FOUND", absl::StrCat(request->name(), " does not exist"));
+    ToProto(*view, response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OrgApi::ListUnits(grpc::ServerContext* ctx, const v1::ListUnitsRequest* request,
+                               v1::ListUnitsResponse* response) {
+  return gate_->Serve(ctx, Method("ListUnits"), [&](const CallContext& call) -> absl::Status {
+    UnitFilter filter;
+    if (!request->kind().empty()) {
+      if (!IsUnitKind(request->kind())) {
+        return InvalidArgument("kind", "INVALID_UNIT_KIND",
+                               absl::StrCat("kind: '", request->kind(), "' is not a unit kind"));
+      }
+      filter.kind = request->kind();
+    }
+    if (!request->parent().empty()) {
+      ASSIGN_OR_RETURN(filter.parent_code, names::ParseName(request->parent(), "units", "parent"));
+    }
+    std::string fingerprint = absl::StrCat("kind=", filter.kind, ";parent=", filter.parent_code);
+    ASSIGN_OR_RETURN(names::PageRequest page,
+                     names::ParsePage(request->page_size(), request->page_token(), fingerprint));
+    // One more than asked tells whether another page exists.
+    ASSIGN_OR_RETURN(std::vector<Unit> units,
+                     repository_->ListUnits(filter, page.after_key, page.limit + 1, call.deadline));
+    bool more = static_cast<int>(units.size()) > page.limit;
+    if (more) units.resize(page.limit);
+    for (const Unit& unit : units) ToProto(unit, response->add_units());
+    if (more) response->set_next_page_token(names::MakePageToken(units.back().code, fingerprint));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OrgApi::CreateUnit(grpc::ServerContext* ctx, const v1::CreateUnitRequest* request,
+                                v1::Unit* response) {
+  return gate_->Serve(ctx, Method("CreateUnit"), [&](const CallContext& call) -> absl::Status {
+    Unit unit;
+    unit.code = request->unit_id();
+    unit.kind = request->unit().kind();
+    unit.display_name = request->unit().display_name();
+    if (!request->unit().parent().empty()) {
+      ASSIGN_OR_RETURN(unit.parent_code,
+                       names::ParseName(request->unit().parent(), "units", "unit.parent"));
+    }
+    if (!request->unit().guiding_office().empty()) {
+      ASSIGN_OR_RETURN(unit.guiding_office_code, names::ParseName(request->unit().guiding_office(),
+                                                                  "units", "unit.guiding_office"));
+    }
+    ASSIGN_OR_RETURN(unit.established_on,
+                     ParseDate(request->unit().established_on(), "unit.established_on"));
+    ASSIGN_OR_RETURN(unit.dissolved_on,
+                     OptionalDate(request->unit().dissolved_on(), "unit.dissolved_on"));
+    RETURN_IF_ERROR(ValidateNewUnit(unit));
+    v1::CreateUnitRequest canonical = *request;
+    canonical.clear_request_id();
+    sql::RequestKey key(request->request_id(), "CreateUnit", canonical.SerializeAsString());
+    ASSIGN_OR_RETURN(UnitView created, repository_->CreateUnit(unit, key, call.deadline));
+    ToProto(created, response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OrgApi::UpdateUnit(grpc::ServerContext* ctx, const v1::UpdateUnitRequest* request,
+                                v1::Unit* response) {
+  return gate_->Serve(ctx, Method("UpdateUnit"), [&](const CallContext& call) -> absl::Status {
+    const v1::Unit& in = request->unit();
+    ASSIGN_OR_RETURN(std::string code, names::ParseName(in.name(), "units", "unit.name"));
+    ASSIGN_OR_RETURN(int64_t version, ParseEtag(in.etag(), "unit.etag"));
+    RETURN_IF_ERROR(
+        CheckMask(request->update_mask(), {"display_name", "dissolved_on", "guiding_office"}));
+    ASSIGN_OR_RETURN(std::optional<UnitView> current,
+                     repository_->GetUnit(code, TodayInChina(), call.deadline));
+    if (!current) return NotFound("UNIT_NOT_FOUND", absl::StrCat(in.name(), " does not exist"));
+    Unit unit = current->unit;
+    if (InMask(request->update_mask(), "display_name")) unit.display_name = in.display_name();
+    if (InMask(request->update_mask(), "dissolved_on")) {
+      ASSIGN_OR_RETURN(unit.dissolved_on, OptionalDate(in.dissolved_on(), "unit.dissolved_on"));
+    }
+    if (InMask(request->update_mask(), "guiding_office")) {
+      unit.guiding_office_code.clear();
+      if (!in.guiding_office().empty()) {
+        ASSIGN_OR_RETURN(unit.guiding_office_code,
+                         names::ParseName(in.guiding_office(), "units", "unit.guiding_office"));
+      }
+    }
+    RETURN_IF_ERROR(ValidateNewUnit(unit));
+    ASSIGN_OR_RETURN(UnitView updated, repository_->UpdateUnit(unit, version, call.deadline));
+    ToProto(updated, response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OrgApi::DeleteUnit(grpc::ServerContext* ctx, const v1::DeleteUnitRequest* request,
+                                google::protobuf::Empty* response) {
+  return gate_->Serve(ctx, Method("DeleteUnit"), [&](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(std::string code, names::ParseName(request->name(), "units", "name"));
+    ASSIGN_OR_RETURN(int64_t version, ParseEtag(request->etag(), "etag"));
+    return repository_->DeleteUnit(code, version, call.deadline);
+  });
+}
+
+grpc::Status OrgApi::SetPostQuota(grpc::ServerContext* ctx, const v1::SetPostQuotaRequest* request,
+                                  v1::Unit* response) {
+  return gate_->Serve(ctx, Method("SetPostQuota"), [&](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(std::string group, names::ParseName(request->unit(), "units", "unit"));
+    if (!IsGroupPost(request->post())) {
+      return InvalidArgument("post", "INVALID_POST",
+                             "post: a group's posts are leader, deputy and staff");
+    }
+    if (request->count() < 0 || request->count() > 20) {
+      return InvalidArgument("count", "INVALID_COUNT", "count: between 0 and 20");
+    }
+    ASSIGN_OR_RETURN(absl::CivilDay from, ParseDate(request->from_date(), "from_date"));
+    ASSIGN_OR_RETURN(UnitView view,
+                     repository_->SetPostQuota(group, request->post(), request->count(),
+                                               request->rank_note(), from, call.deadline));
+    ToProto(view, response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OrgApi::AssignSupervision(grpc::ServerContext* ctx,
+                                       const v1::AssignSupervisionRequest* request,
+                                       v1::Unit* response) {
+  return gate_->Serve(
+      ctx, Method("AssignSupervision"), [&](const CallContext& call) -> absl::Status {
+        ASSIGN_OR_RETURN(std::string unit, names::ParseName(request->unit(), "units", "unit"));
+        std::string group;
+        if (!request->group().empty()) {
+          ASSIGN_OR_RETURN(group, names::ParseName(request->group(), "units", "group"));
+        }
+        ASSIGN_OR_RETURN(absl::CivilDay from, ParseDate(request->from_date(), "from_date"));
+        ASSIGN_OR_RETURN(UnitView view,
+                         repository_->AssignSupervision(unit, group, from, call.deadline));
+        ToProto(view, response);
+        return absl::OkStatus();
+      });
+}
+
+grpc::Status OrgApi::CreateZone(grpc::ServerContext* ctx, const v1::CreateZoneRequest* request,
+                                v1::Zone* response) {
+  return gate_->Serve(ctx, Method("CreateZone"), [&](const CallContext& call) -> absl::Status {
+    Zone zone;
+    zone.code = request->zone_id();
+    if (!names::IsValidCode(zone.code)) {
+      return InvalidArgument("zone_id", "INVALID_CODE",
+                             "zone_id: 1-32 letters, digits, '-' or '_'");
+    }
+    zone.display_name = request->zone().display_name();
+    if (zone.display_name.empty()) {
+      return InvalidArgument("zone.display_name", "INVALID_DISPLAY_NAME",
+                             "zone.display_name: required");
+    }
+    ASSIGN_OR_RETURN(zone.office_code,
+                     names::ParseName(request->zone().office(), "units", "zone.office"));
+    ASSIGN_OR_RETURN(zone.established_on,
+                     ParseDate(request->zone().established_on(), "zone.established_on"));
+    ASSIGN_OR_RETURN(Zone created, repository_->CreateZone(zone, call.deadline));
+    ToProto(created, response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OrgApi::GetZone(grpc::ServerContext* ctx, const v1::GetZoneRequest* request,
+                             v1::Zone* response) {
+  return gate_->Serve(ctx, Method("GetZone"), [&](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(std::string code, names::ParseName(request->name(), "zones", "name"));
+    ASSIGN_OR_RETURN(std::optional<Zone> zone,
+                     repository_->GetZone(code, TodayInChina(), call.deadline));
+    if (!zone) return NotFound("ZONE_NOT_FOUND", absl::StrCat(request->name(), " does not exist"));
+    ToProto(*zone, response);
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace paizhu::org

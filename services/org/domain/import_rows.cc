@@ -1,0 +1,431 @@
+#include "services/org/domain/import_rows.h"
+
+#include <functional>
+#include <map>
+#include <set>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "common/names/resource_name.h"
+#include "common/status/status.h"
+#include "common/time/civil_date.h"
+#include "services/org/domain/posts.h"
+
+namespace paizhu::org {
+namespace {
+
+// Names of units, zones and people: required, at most 100 characters (ValidateNewUnit's
+// byte bound).
+constexpr size_t kMaxNameBytes = 300;
+
+std::string Trim(const std::string& text) {
+  return std::string(absl::StripAsciiWhitespace(absl::string_view(text.data(), text.size())));
+}
+
+bool IsOfficeKind(const std::string& kind) {
+  return kind == "supervision_office" || kind == "case_management_office" ||
+         kind == "trial_office" || kind == "petition_office" || kind == "office";
+}
+
+// Collects one row's problems.
+class Row {
+ public:
+  Row(int line, std::vector<RowError>& errors) : line_(line), errors_(errors) {}
+
+  void Bad(const std::string& field, const std::string& reason, const std::string& message) {
+    errors_.push_back({line_, field, reason, absl::StrCat(field, ": ", message)});
+    bad_fields_.insert(field);
+    ok_ = false;
+  }
+  // The row is bad for a problem reported elsewhere.
+  void MarkBad(const std::string& field) {
+    bad_fields_.insert(field);
+    ok_ = false;
+  }
+  bool ok() const { return ok_; }
+  bool HasError(const std::string& field) const { return bad_fields_.count(field) > 0; }
+
+  // A required column.
+  bool Required(const std::string& field, const std::string& value) {
+    if (!value.empty()) return true;
+    Bad(field, kReasonRequired, "required");
+    return false;
+  }
+  // A code column (required or not): empty, or a valid code.
+  void Code(const std::string& field, const std::string& value) {
+    if (!value.empty() && !names::IsValidCode(value)) {
+      Bad(field, "INVALID_CODE",
+          absl::StrCat("'", value, "' is not a code (1-32 letters, digits, '-' or '_')"));
+    }
+  }
+  void Name(const std::string& field, const std::string& value) {
+    if (Required(field, value) && value.size() > kMaxNameBytes) {
+      Bad(field, "INVALID_DISPLAY_NAME", "at most 100 characters");
+    }
+  }
+  // A date column: nullopt when empty or bad (bad is reported).
+  std::optional<absl::CivilDay> Date(const std::string& field, const std::string& value) {
+    if (value.empty()) return std::nullopt;
+    auto day = ParseDate(value, field);
+    if (!day.ok()) {
+      Bad(field, ErrorReason(day.status()),
+          absl::StrCat("'", value, "' is not a date (YYYY-MM-DD)"));
+      return std::nullopt;
+    }
+    return *day;
+  }
+  std::optional<absl::CivilDay> RequiredDate(const std::string& field, const std::string& value) {
+    if (!Required(field, value)) return std::nullopt;
+    return Date(field, value);
+  }
+
+  int line() const { return line_; }
+  std::vector<RowError>& errors() { return errors_; }
+
+ private:
+  int line_;
+  std::vector<RowError>& errors_;
+  std::set<std::string> bad_fields_;
+  bool ok_ = true;
+};
+
+// Parses every row, then drops duplicates: errors stay in file order.
+template <typename Columns, typename Record>
+ParsedRows<Record> ParseAll(
+    const std::vector<Columns>& rows,
+    const std::function<std::optional<Record>(const Columns&, std::vector<RowError>&)>& parse) {
+  ParsedRows<Record> parsed;
+  std::map<std::string, int> first_line;
+  for (const Columns& row : rows) {
+    std::optional<Record> record = parse(row, parsed.errors);
+    std::string code = Trim(row.code);
+    bool duplicate = false;
+    if (!code.empty()) {
+      auto [it, inserted] = first_line.emplace(code, row.line);
+      if (!inserted) {
+        duplicate = true;
+        parsed.errors.push_back({row.line, "code", kReasonDuplicateInFile,
+                                 absl::StrCat("code: '", code, "' is already used on line ",
+                                              it->second, " of this file")});
+      }
+    }
+    if (record && !duplicate) parsed.records.push_back(std::move(*record));
+  }
+  return parsed;
+}
+
+}  // namespace
+
+std::optional<std::vector<PostCount>> ParsePosts(const std::string& text, int line,
+                                                 std::vector<RowError>& errors) {
+  Row row(line, errors);
+  std::vector<PostCount> posts;
+  std::set<std::string> seen;
+  std::string trimmed = Trim(text);
+  if (trimmed.empty()) return posts;
+  for (absl::string_view part : absl::StrSplit(trimmed, ';')) {
+    part = absl::StripAsciiWhitespace(part);
+    if (part.empty()) continue;  // a trailing ';'
+    std::vector<absl::string_view> kv = absl::StrSplit(part, absl::MaxSplits('=', 1));
+    if (kv.size() != 2) {
+      row.Bad("posts", kReasonInvalidPosts,
+              absl::StrCat("'", part, "' is not post=count (like leader=1;deputy=1;staff=1)"));
+      continue;
+    }
+    std::string post(absl::StripAsciiWhitespace(kv[0]));
+    absl::string_view count_text = absl::StripAsciiWhitespace(kv[1]);
+    int count = 0;
+    if (!IsGroupPost(post)) {
+      row.Bad("posts", "INVALID_POST",
+              absl::StrCat("'", post, "' is not a group's post (leader, deputy, staff)"));
+    } else if (!seen.insert(post).second) {
+      row.Bad("posts", "DUPLICATE_POST", absl::StrCat("'", post, "' is given twice"));
+    }
+    bool digits = !count_text.empty();
+    for (char c : count_text) digits = digits && absl::ascii_isdigit(static_cast<unsigned char>(c));
+    if (!digits || !absl::SimpleAtoi(count_text, &count) || count > kMaxQuota) {
+      row.Bad("posts", "INVALID_COUNT",
+              absl::StrCat("'", count_text, "' for ", post, ": a count between 0 and ", kMaxQuota));
+      continue;
+    }
+    posts.push_back({post, count});
+  }
+  if (!row.ok()) return std::nullopt;
+  return posts;
+}
+
+std::optional<ZoneRecord> ParseZoneRow(const ZoneColumns& in, std::vector<RowError>& errors) {
+  Row row(in.line, errors);
+  ZoneRecord out;
+  out.line = in.line;
+  out.code = Trim(in.code);
+  out.display_name = Trim(in.name);
+  out.office_code = Trim(in.office);
+  if (row.Required("code", out.code)) row.Code("code", out.code);
+  row.Name("name", out.display_name);
+  if (row.Required("office", out.office_code)) row.Code("office", out.office_code);
+  std::optional<absl::CivilDay> established =
+      row.RequiredDate("established_on", Trim(in.established_on));
+  if (!row.ok()) return std::nullopt;
+  out.established_on = *established;
+  return out;
+}
+
+std::optional<UnitRecord> ParseUnitRow(const UnitColumns& in, std::vector<RowError>& errors) {
+  Row row(in.line, errors);
+  UnitRecord out;
+  out.line = in.line;
+  Unit& unit = out.unit;
+  unit.code = Trim(in.code);
+  unit.kind = Trim(in.kind);
+  unit.display_name = Trim(in.name);
+  unit.parent_code = Trim(in.parent);
+  unit.guiding_office_code = Trim(in.guiding_office);
+  out.supervising_group_code = Trim(in.supervising_group);
+  out.zone_code = Trim(in.zone);
+  std::string posts_text = Trim(in.posts);
+  std::string supervised_since_text = Trim(in.supervised_since);
+
+  if (row.Required("code", unit.code)) row.Code("code", unit.code);
+  bool kind_known = false;
+  if (row.Required("kind", unit.kind)) {
+    kind_known = IsUnitKind(unit.kind);
+    if (!kind_known) {
+      row.Bad("kind", "INVALID_UNIT_KIND",
+              absl::StrCat("'", unit.kind,
+                           "' is not one of commission, supervision_office, "
+                           "case_management_office, trial_office, petition_office, office, group, "
+                           "supervised_unit, township"));
+    }
+  }
+  row.Name("name", unit.display_name);
+  row.Code("parent", unit.parent_code);
+  std::optional<absl::CivilDay> established =
+      row.RequiredDate("established_on", Trim(in.established_on));
+  if (!unit.parent_code.empty() && unit.parent_code == unit.code) {
+    row.Bad("parent", "UNIT_OWN_PARENT", "a unit cannot be its own parent");
+  }
+  row.Code("guiding_office", unit.guiding_office_code);
+  row.Code("supervising_group", out.supervising_group_code);
+  out.supervised_since = row.Date("supervised_since", supervised_since_text);
+  row.Code("zone", out.zone_code);
+
+  // Columns by kind; an unknown kind has already been reported.
+  if (kind_known) {
+    bool group = unit.kind == "group";
+    bool supervised = unit.kind == "supervised_unit";
+    if (unit.kind == "commission" && !unit.parent_code.empty()) {
+      row.Bad("parent", "COMMISSION_HAS_NO_PARENT", "the commission is the root and has no parent");
+    }
+    if (group) {
+      std::optional<std::vector<PostCount>> posts = ParsePosts(posts_text, in.line, errors);
+      if (posts) {
+        out.posts = std::move(*posts);
+      } else {
+        row.MarkBad("posts");  // ParsePosts reported why
+      }
+    } else if (!posts_text.empty()) {
+      row.Bad("posts", "NOT_A_GROUP", "only stationed groups have posts");
+    }
+    if (!group && !unit.guiding_office_code.empty()) {
+      row.Bad("guiding_office", "NOT_A_GROUP", "only stationed groups have a guiding office");
+    }
+    if (!supervised) {
+      if (!out.supervising_group_code.empty()) {
+        row.Bad("supervising_group", "NOT_A_SUPERVISED_UNIT",
+                "only supervised units have a supervising group");
+      }
+      if (!supervised_since_text.empty()) {
+        row.Bad("supervised_since", "NOT_A_SUPERVISED_UNIT",
+                "only supervised units have a supervising group");
+      }
+    } else if (out.supervising_group_code.empty() != supervised_since_text.empty()) {
+      const char* missing =
+          out.supervising_group_code.empty() ? "supervising_group" : "supervised_since";
+      row.Bad(missing, kReasonIncomplete, "supervising_group and supervised_since go together");
+    }
+    bool zoned = IsOfficeKind(unit.kind) || group || unit.kind == "township";
+    if (!zoned && !out.zone_code.empty()) {
+      row.Bad("zone", kReasonNotApplicable, "only offices, groups and townships are in a zone");
+    }
+  }
+  if (!row.ok()) return std::nullopt;
+  unit.established_on = *established;
+  // The single create's rules, as a backstop (their fields are the API's).
+  if (absl::Status status = ValidateNewUnit(unit); !status.ok()) {
+    std::string field = ErrorField(status);
+    if (field == "unit_id") {
+      field = "code";
+    } else if (field == "unit.display_name") {
+      field = "name";
+    } else if (field.rfind("unit.", 0) == 0) {
+      field = field.substr(5);
+    }
+    errors.push_back({in.line, field, ErrorReason(status), std::string(status.message())});
+    return std::nullopt;
+  }
+  return out;
+}
+
+std::optional<PersonRecord> ParsePersonRow(const PersonColumns& in, absl::CivilDay today,
+                                           std::vector<RowError>& errors) {
+  Row row(in.line, errors);
+  PersonRecord out;
+  out.line = in.line;
+  Person& person = out.person;
+  person.code = Trim(in.code);
+  person.display_name = Trim(in.name);
+  person.gender = Trim(in.gender);
+  person.education = Trim(in.education);
+  out.unit_code = Trim(in.unit);
+  out.post = Trim(in.post);
+  std::string post_since_text = Trim(in.post_since);
+
+  if (row.Required("code", person.code)) row.Code("code", person.code);
+  row.Name("name", person.display_name);
+  if (!person.gender.empty() && !IsGender(person.gender)) {
+    row.Bad("gender", "INVALID_GENDER", absl::StrCat("'", person.gender, "': male or female"));
+  }
+  person.birth_date = row.Date("birth_date", Trim(in.birth_date));
+  if (!person.education.empty() && !IsEducation(person.education)) {
+    row.Bad("education", "INVALID_EDUCATION",
+            absl::StrCat("'", person.education,
+                         "': one of below_college, college, bachelor, master, doctorate"));
+  }
+  std::set<std::string> seen;
+  for (absl::string_view part : absl::StrSplit(Trim(in.specialties), ';')) {
+    std::string specialty(absl::StripAsciiWhitespace(part));
+    if (specialty.empty()) continue;
+    if (!IsSpecialty(specialty)) {
+      row.Bad("specialties", "INVALID_SPECIALTY",
+              absl::StrCat("'", specialty,
+                           "' is not one of law, finance, accounting, audit, it, other"));
+    } else if (!seen.insert(specialty).second) {
+      row.Bad("specialties", "DUPLICATE_SPECIALTY", absl::StrCat("'", specialty, "' twice"));
+    } else {
+      person.specialties.push_back(specialty);
+    }
+  }
+  person.work_start = row.Date("work_start", Trim(in.work_start));
+
+  // unit, post, post_since: one open assignment, all three or none.
+  row.Code("unit", out.unit_code);
+  if (!out.post.empty() && !IsGroupPost(out.post) && out.post != "member") {
+    row.Bad("post", "INVALID_POST",
+            absl::StrCat("'", out.post, "': leader, deputy or staff in a group, member elsewhere"));
+  }
+  out.post_since = row.Date("post_since", post_since_text);
+  bool any = !out.unit_code.empty() || !out.post.empty() || !post_since_text.empty();
+  if (any) {
+    for (const auto& [field, value] :
+         {std::pair<const char*, const std::string*>{"unit", &out.unit_code},
+          {"post", &out.post},
+          {"post_since", &post_since_text}}) {
+      if (value->empty()) {
+        row.Bad(field, kReasonIncomplete, "unit, post and post_since go together");
+      }
+    }
+  }
+  out.vetted_on = row.Date("vetted_on", Trim(in.vetted_on));
+  if (out.vetted_on && *out.vetted_on > today) {
+    row.Bad("vetted_on", "DATE_IN_FUTURE", "a vetting is recorded after it happened");
+  }
+
+  // The single create's rules on what is left (dates against today and each other); a
+  // column already reported is taken out so that each problem is reported once.
+  Person rest = person;
+  if (row.HasError("code")) rest.code = "X";
+  if (row.HasError("name")) rest.display_name = "x";
+  if (row.HasError("gender")) rest.gender.clear();
+  if (row.HasError("education")) rest.education.clear();
+  rest.specialties.clear();  // checked above, one by one
+  for (int guard = 0; guard < 8; ++guard) {
+    absl::Status status = ValidatePerson(rest, today, "");
+    if (status.ok()) break;
+    std::string field = ErrorField(status);
+    if (!row.HasError(field)) {
+      errors.push_back({in.line, field, ErrorReason(status), std::string(status.message())});
+    }
+    // Take the column out and look again.
+    if (field == "birth_date") {
+      rest.birth_date.reset();
+    } else if (field == "work_start") {
+      rest.work_start.reset();
+    } else if (field == "gender") {
+      rest.gender.clear();
+    } else if (field == "education") {
+      rest.education.clear();
+    } else if (field == "code") {
+      rest.code = "X";
+    } else if (field == "name") {
+      rest.display_name = "x";
+    } else {
+      // Another column: it is reported; nothing more can be learnt.
+      row.MarkBad(field);
+      break;
+    }
+    row.MarkBad(field);
+  }
+  if (!row.ok()) return std::nullopt;
+  return out;
+}
+
+ParsedRows<ZoneRecord> ParseZoneRows(const std::vector<ZoneColumns>& rows) {
+  return ParseAll<ZoneColumns, ZoneRecord>(rows, ParseZoneRow);
+}
+
+ParsedRows<UnitRecord> ParseUnitRows(const std::vector<UnitColumns>& rows) {
+  return ParseAll<UnitColumns, UnitRecord>(rows, ParseUnitRow);
+}
+
+ParsedRows<PersonRecord> ParsePersonRows(const std::vector<PersonColumns>& rows,
+                                         absl::CivilDay today) {
+  return ParseAll<PersonColumns, PersonRecord>(
+      rows, [today](const PersonColumns& row, std::vector<RowError>& errors) {
+        return ParsePersonRow(row, today, errors);
+      });
+}
+
+std::vector<size_t> InsertionOrder(const std::vector<UnitRecord>& units) {
+  std::map<std::string, size_t> index;
+  for (size_t i = 0; i < units.size(); ++i) index.emplace(units[i].unit.code, i);
+  enum class Mark { kNone, kVisiting, kDone };
+  std::vector<Mark> marks(units.size(), Mark::kNone);
+  std::vector<size_t> order;
+  order.reserve(units.size());
+  // Depth first, dependencies first; iterative so a deep chain cannot overflow the stack.
+  for (size_t start = 0; start < units.size(); ++start) {
+    if (marks[start] != Mark::kNone) continue;
+    std::vector<std::pair<size_t, int>> stack = {{start, 0}};
+    marks[start] = Mark::kVisiting;
+    while (!stack.empty()) {
+      size_t i = stack.back().first;
+      const UnitRecord& u = units[i];
+      const std::string* deps[] = {&u.unit.parent_code, &u.unit.guiding_office_code,
+                                   &u.supervising_group_code};
+      std::optional<size_t> dependency;
+      while (!dependency && stack.back().second < 3) {
+        const std::string& dep = *deps[stack.back().second++];
+        if (dep.empty()) continue;
+        auto it = index.find(dep);
+        // Not in the file, already placed, or a cycle: nothing to place first.
+        if (it == index.end() || marks[it->second] != Mark::kNone) continue;
+        dependency = it->second;
+      }
+      if (dependency) {
+        marks[*dependency] = Mark::kVisiting;
+        stack.push_back({*dependency, 0});
+        continue;
+      }
+      marks[i] = Mark::kDone;
+      order.push_back(i);
+      stack.pop_back();
+    }
+  }
+  return order;
+}
+
+}  // namespace paizhu::org

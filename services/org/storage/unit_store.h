@@ -1,0 +1,50 @@
+#pragma once
+// Units, quotas, supervision and zones inside a caller's transaction, so a single create
+// and a bulk import run the same checks and statements.
+
+#include <optional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "common/sql/transaction.h"
+#include "services/org/domain/unit.h"
+
+namespace paizhu::org {
+
+struct Zone {
+  std::string code;
+  std::string display_name;
+  std::string office_code;
+  absl::CivilDay established_on;
+  std::vector<std::string> member_codes;  // read side: in force on the read date
+};
+
+// Units matching `condition` (SQL after WHERE, with ? placeholders, may end in ORDER BY/LIMIT).
+absl::StatusOr<std::vector<Unit>> QueryUnits(sql::Transaction& tx, const std::string& condition,
+                                             const sql::Params& params);
+absl::StatusOr<std::optional<Unit>> ReadUnit(sql::Transaction& tx, const std::string& code,
+                                             bool for_update = false);
+absl::StatusOr<std::optional<UnitView>> ReadUnitView(sql::Transaction& tx, const std::string& code,
+                                                     absl::CivilDay as_of);
+// Checks what needs the database (code free, parent and guiding office exist) and inserts.
+absl::Status InsertUnit(sql::Transaction& tx, const Unit& unit);
+// Ends the quota of that post in force on `from` the day before and opens a new one.
+absl::Status SetQuota(sql::Transaction& tx, const std::string& group_code, const std::string& post,
+                      int count, const std::string& rank_note, absl::CivilDay from);
+// Ends the supervision in force on `from` the day before; opens one for `group_code`
+// unless it is empty (a unit left without a group: a coverage gap).
+absl::Status SetSupervision(sql::Transaction& tx, const std::string& unit_code,
+                            const std::string& group_code, absl::CivilDay from);
+// Writes the unit's editable fields if its version is still `version` (else ABORTED /
+// ETAG_MISMATCH): display_name, dissolved_on, guiding_office_code.
+absl::Status UpdateUnitRow(sql::Transaction& tx, const Unit& unit, int64_t version);
+// Deletes a unit nothing refers to; FAILED_PRECONDITION / UNIT_HAS_HISTORY otherwise.
+absl::Status DeleteUnitRow(sql::Transaction& tx, const std::string& code, int64_t version);
+absl::Status InsertZone(sql::Transaction& tx, const Zone& zone);
+absl::Status AddZoneMember(sql::Transaction& tx, const std::string& zone_code,
+                           const std::string& unit_code, absl::CivilDay from);
+absl::StatusOr<std::optional<Zone>> ReadZone(sql::Transaction& tx, const std::string& code,
+                                             absl::CivilDay as_of);
+
+}  // namespace paizhu::org
