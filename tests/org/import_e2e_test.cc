@@ -295,6 +295,42 @@ TEST_F(ImportTest, ZonesUnitsAndPeopleAreImportedAndReadBack) {
   EXPECT_EQ(deputy_read.assignments_size(), 1);
 }
 
+// CONTRACTS.md's order: zones first, though their offices only come with the units.
+TEST_F(ImportTest, TheContractsOrderWorksZonesBeforeTheirOffices) {
+  org::v1::ImportZonesRequest zones;
+  auto* zone = zones.add_rows();
+  zone->set_line(2);
+  zone->set_code("KZ");
+  zone->set_name("开发区协作区");
+  zone->set_office("KO");
+  zone->set_established_on("2019-01-01");
+  auto* wrong = zones.add_rows();
+  *wrong = *zone;
+  wrong->set_line(3);
+  wrong->set_code("KZ2");
+  wrong->set_office("KT");  // will be a township: not an office
+  ASSERT_OK_AND_ASSIGN(ImportResult zr, Import(zones));
+  EXPECT_EQ(zr.imported(), 2);
+
+  org::v1::ImportUnitsRequest units;
+  *units.add_rows() = UnitRow(2, "KC", "commission");
+  org::v1::UnitRow office = UnitRow(3, "KO", "supervision_office", "KC");
+  *units.add_rows() = office;
+  org::v1::UnitRow town = UnitRow(4, "KT", "township");
+  *units.add_rows() = town;
+  units.mutable_options()->set_mode(common::v1::GOOD_ROWS_ONLY);
+  ASSERT_OK_AND_ASSIGN(ImportResult ur, Import(units));
+  EXPECT_EQ(ur.imported(), 2);
+  EXPECT_THAT(Problems(ur), ElementsAre(Problem{4, "kind", "ZONE_OFFICE_NOT_AN_OFFICE"}));
+
+  org::v1::GetZoneRequest get;
+  get.set_name("zones/KZ");
+  org::v1::Zone read;
+  ASSERT_TRUE(org_->GetZone(Admin().get(), get, &read).ok());
+  EXPECT_EQ(read.office(), "units/KO");
+  EXPECT_THAT(read.members(), ElementsAre("units/KO"));  // the office leads its zone
+}
+
 TEST_F(ImportTest, AllOrNothingWithOneBadRowChangesNothing) {
   org::v1::ImportUnitsRequest request;  // mode unset: all or nothing
   *request.add_rows() = UnitRow(2, "AN1", "township");

@@ -222,7 +222,7 @@ absl::Status ApplyZone(sql::Transaction& tx, const ZoneRecord& row) {
   zone.display_name = row.display_name;
   zone.office_code = row.office_code;
   zone.established_on = row.established_on;
-  return AsRow(InsertZone(tx, zone),
+  return AsRow(InsertZone(tx, zone, /*office_may_follow=*/true),
                {{"ZONE_EXISTS", "code"},
                 {"ALREADY_IN_A_ZONE", "office"},
                 {"DB_DATA_TOO_LONG", "name"},
@@ -236,7 +236,8 @@ absl::Status ApplyUnit(sql::Transaction& tx, const UnitRecord& row) {
                         {{"UNIT_EXISTS", "code"},
                          {"DB_DATA_TOO_LONG", "name"},
                          {"unit.parent", "parent"},
-                         {"unit.guiding_office", "guiding_office"}},
+                         {"unit.guiding_office", "guiding_office"},
+                         {"unit.kind", "kind"}},
                         "code"));
   for (const PostCount& quota : row.posts) {
     RETURN_IF_ERROR(AsRow(

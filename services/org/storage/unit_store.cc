@@ -116,14 +116,27 @@ absl::Status InsertUnit(sql::Transaction& tx, const Unit& unit) {
                                           " is not an office"));
     }
   }
-  return tx
-      .Exec(
-          "INSERT INTO units (code, kind, display_name, parent_code, guiding_office_code, "
-          "established_on, dissolved_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          {unit.code, unit.kind, unit.display_name, sql::NullIfEmpty(unit.parent_code),
-           sql::NullIfEmpty(unit.guiding_office_code), FormatDate(unit.established_on),
-           DateParam(unit.dissolved_on)})
-      .status();
+  RETURN_IF_ERROR(
+      tx.Exec("INSERT INTO units (code, kind, display_name, parent_code, guiding_office_code, "
+              "established_on, dissolved_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
+              {unit.code, unit.kind, unit.display_name, sql::NullIfEmpty(unit.parent_code),
+               sql::NullIfEmpty(unit.guiding_office_code), FormatDate(unit.established_on),
+               DateParam(unit.dissolved_on)})
+          .status());
+  // A zone imported before its office: the office arrives now, and leads it.
+  ASSIGN_OR_RETURN(
+      sql::Rows led,
+      tx.Query("SELECT code, established_on FROM zones WHERE office_code = ?", {unit.code}));
+  for (size_t r = 0; r < led.size(); ++r) {
+    if (!IsOfficeKind(unit.kind)) {
+      return InvalidArgument("unit.kind", "ZONE_OFFICE_NOT_AN_OFFICE",
+                             absl::StrCat("unit.kind: zones/", led.Str(r, 0), " names units/",
+                                          unit.code, " as its office, so it must be an office"));
+    }
+    RETURN_IF_ERROR(AddZoneMember(tx, led.Str(r, 0), unit.code,
+                                  std::max(unit.established_on, DateOf(led.Str(r, 1)))));
+  }
+  return absl::OkStatus();
 }
 
 absl::Status SetQuota(sql::Transaction& tx, const std::string& group_code, const std::string& post,
@@ -251,12 +264,20 @@ absl::Status DeleteUnitRow(sql::Transaction& tx, const std::string& code, int64_
   return tx.Exec("DELETE FROM units WHERE code = ?", {code}).status();
 }
 
-absl::Status InsertZone(sql::Transaction& tx, const Zone& zone) {
+absl::Status InsertZone(sql::Transaction& tx, const Zone& zone, bool office_may_follow) {
   ASSIGN_OR_RETURN(sql::Rows existing,
                    tx.Query("SELECT code FROM zones WHERE code = ?", {zone.code}));
   if (!existing.empty())
     return AlreadyExists("ZONE_EXISTS", absl::StrCat("zones/", zone.code, " already exists"));
   ASSIGN_OR_RETURN(std::optional<Unit> office, ReadUnit(tx, zone.office_code));
+  if (!office && office_may_follow) {
+    return tx
+        .Exec(
+            "INSERT INTO zones (code, display_name, office_code, established_on) VALUES (?, ?, ?, "
+            "?)",
+            {zone.code, zone.display_name, zone.office_code, FormatDate(zone.established_on)})
+        .status();
+  }
   if (!office || !IsOfficeKind(office->kind)) {
     return InvalidArgument(
         "zone.office", "OFFICE_NOT_FOUND",

@@ -41,7 +41,9 @@ absl::Status SetSupervision(sql::Transaction& tx, const std::string& unit_code,
 absl::Status UpdateUnitRow(sql::Transaction& tx, const Unit& unit, int64_t version);
 // Deletes a unit nothing refers to; FAILED_PRECONDITION / UNIT_HAS_HISTORY otherwise.
 absl::Status DeleteUnitRow(sql::Transaction& tx, const std::string& code, int64_t version);
-absl::Status InsertZone(sql::Transaction& tx, const Zone& zone);
+// `office_may_follow`: the office need not exist yet (an import, in the contracts'
+// order); it joins the zone when its unit is inserted.
+absl::Status InsertZone(sql::Transaction& tx, const Zone& zone, bool office_may_follow = false);
 absl::Status AddZoneMember(sql::Transaction& tx, const std::string& zone_code,
                            const std::string& unit_code, absl::CivilDay from);
 absl::StatusOr<std::optional<Zone>> ReadZone(sql::Transaction& tx, const std::string& code,
