@@ -24,7 +24,7 @@ class AssessParts : public server::ServiceParts {
 
  private:
   MysqlActivityRepository repository_;
-  UnitDirectory units_;
+  client::UnitDirectory units_;
   AssessApi api_;
 };
 

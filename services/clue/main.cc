@@ -1,8 +1,16 @@
 // paizhu-clue: the composition root of the clue service.
 
+#include "common/auth/principal.h"
+#include "common/client/downstream.h"
+#include "common/client/unit_directory.h"
+#include "common/config/flags.h"
+#include "common/crypto/digest.h"
 #include "common/server/service_main.h"
+#include "common/status/macros.h"
+#include "common/status/status.h"
 #include "services/clue/api/clue_api.h"
 #include "services/clue/storage/mysql_calendar_repository.h"
+#include "services/clue/storage/mysql_clue_repository.h"
 
 namespace paizhu::generated {
 std::vector<sql::MigrationFile> ClueMigrations();
@@ -13,15 +21,44 @@ namespace {
 
 class ClueParts : public server::ServiceParts {
  public:
-  explicit ClueParts(const server::ServiceContext& ctx)
-      : calendars_(ctx.pool), api_(ctx.gate, &calendars_) {}
+  ClueParts(const server::ServiceContext& ctx, std::string audit_key,
+            std::unique_ptr<client::Downstream> org)
+      : calendars_(ctx.pool),
+        clues_(ctx.pool, std::move(audit_key)),
+        units_(std::move(org)),
+        api_(ctx.gate, &calendars_, &clues_, &units_) {}
 
   std::vector<grpc::Service*> services() override { return {&api_}; }
 
  private:
   MysqlCalendarRepository calendars_;
+  MysqlClueRepository clues_;
+  client::UnitDirectory units_;
   ClueApi api_;
 };
+
+absl::StatusOr<std::unique_ptr<server::ServiceParts>> Build(const server::ServiceContext& ctx) {
+  std::string org_addr = ctx.flags->Get("org-addr");
+  if (org_addr.empty())
+    return InvalidArgument("org-addr", "FLAG_REQUIRED", "--org-addr is required");
+  ASSIGN_OR_RETURN(std::string org_key,
+                   auth::LoadKeyFile("org-call-key-file", ctx.flags->Get("org-call-key-file")));
+  // The audit chains' key: its own file in production; in dev derived from the service
+  // key (never stored in the database either way).
+  std::string audit_key;
+  if (!ctx.flags->Get("audit-key-file").empty()) {
+    ASSIGN_OR_RETURN(audit_key,
+                     auth::LoadKeyFile("audit-key-file", ctx.flags->Get("audit-key-file")));
+  } else {
+    ASSIGN_OR_RETURN(std::string service_key,
+                     auth::LoadKeyFile("service-key-file", ctx.flags->Get("service-key-file")));
+    audit_key = crypto::HmacSha256(service_key, "paizhu clue audit chain v1");
+  }
+  auto org = std::make_unique<client::Downstream>(
+      client::DownstreamOptions{org_addr, "org"},
+      auth::PrincipalSigner::ForService("clue", std::move(org_key)));
+  return std::make_unique<ClueParts>(ctx, std::move(audit_key), std::move(org));
+}
 
 }  // namespace
 }  // namespace paizhu::clue
@@ -33,13 +70,11 @@ int main(int argc, char** argv) {
   spec.grpc_service = "paizhu.clue.v1.ClueService";
   spec.migrations = generated::ClueMigrations();
   spec.define_flags = [](config::FlagSet& flags) {
-    // Defined now so deployments can set them; the clue issue uses them (units, people).
     flags.Define("org-addr", "", "org service address (units, zones, people)");
     flags.Define("org-call-key-file", "", "call key for the org service");
+    flags.Define("audit-key-file", "",
+                 "key of the audit chains (64 hex); default: derived from the service key");
   };
-  spec.build = [](const server::ServiceContext& ctx)
-      -> absl::StatusOr<std::unique_ptr<server::ServiceParts>> {
-    return std::make_unique<clue::ClueParts>(ctx);
-  };
+  spec.build = clue::Build;
   return server::RunService(spec, argc, argv);
 }

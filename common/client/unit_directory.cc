@@ -1,10 +1,10 @@
-#include "services/assess/api/unit_directory.h"
+#include "common/client/unit_directory.h"
 
 #include "common/names/resource_name.h"
 #include "common/status/grpc_status.h"
 #include "common/status/status.h"
 
-namespace paizhu::assess {
+namespace paizhu::client {
 
 UnitDirectory::UnitDirectory(std::unique_ptr<client::Downstream> org)
     : org_(std::move(org)), stub_(org::v1::OrgService::NewStub(org_->channel())) {}
@@ -26,4 +26,4 @@ absl::StatusOr<std::optional<std::string>> UnitDirectory::UnitKind(
   return unit.kind();
 }
 
-}  // namespace paizhu::assess
+}  // namespace paizhu::client

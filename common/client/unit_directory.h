@@ -1,5 +1,5 @@
 #pragma once
-// The organisation facts assess needs, fetched from the org service as assess's own
+// The organisation facts a service needs, fetched from the org service as its own
 // service identity (never from org's tables).
 
 #include <memory>
@@ -11,7 +11,7 @@
 #include "common/server/call.h"
 #include "paizhu/org/v1/org.grpc.pb.h"
 
-namespace paizhu::assess {
+namespace paizhu::client {
 
 class UnitDirectory {
  public:
@@ -26,4 +26,4 @@ class UnitDirectory {
   std::unique_ptr<org::v1::OrgService::Stub> stub_;
 };
 
-}  // namespace paizhu::assess
+}  // namespace paizhu::client

@@ -1,0 +1,44 @@
+#pragma once
+// The tamper-evident audit trail of one clue: each entry's MAC covers the previous
+// entry's MAC and its own fields, with a key that lives in a file, never in the
+// database. Someone with SQL access can change rows but not recompute the MACs; a
+// deleted tail or chain no longer matches the clue's head row.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace paizhu::clue {
+
+struct AuditEntry {
+  int64_t seq = 0;
+  int64_t at_micros = 0;
+  std::string actor;          // "person:P0001", "service:assess"
+  std::string action;         // register, read, ...
+  std::string digest_before;  // SHA-256 hex of the facts before ("" for none)
+  std::string digest_after;
+  std::string mac;
+};
+
+struct AuditHead {
+  int64_t seq = 0;
+  std::string mac;
+};
+
+struct ChainCheck {
+  bool intact = true;
+  int64_t entries = 0;
+  int64_t first_broken_seq = 0;
+  std::string problem;
+};
+
+// Hex HMAC-SHA256 of the entry chained to `previous_mac` ("" for the first).
+std::string EntryMac(const std::string& key, int64_t clue_id, const std::string& previous_mac,
+                     const AuditEntry& entry);
+
+// `entries` in the order the database returns them (by seq).
+ChainCheck VerifyChain(const std::string& key, int64_t clue_id,
+                       const std::vector<AuditEntry>& entries,
+                       const std::optional<AuditHead>& head);
+
+}  // namespace paizhu::clue

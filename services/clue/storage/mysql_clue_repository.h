@@ -1,0 +1,29 @@
+#pragma once
+
+#include "common/sql/pool.h"
+#include "services/clue/storage/clue_repository.h"
+
+namespace paizhu::clue {
+
+class MysqlClueRepository : public ClueRepository {
+ public:
+  // `audit_key`: the HMAC key of the audit chains (from a file, never the database).
+  MysqlClueRepository(sql::Pool* pool, std::string audit_key)
+      : pool_(pool), audit_key_(std::move(audit_key)) {}
+
+  absl::StatusOr<Clue> Register(const Clue& clue, const sql::RequestKey& key,
+                                const std::string& actor, absl::Time deadline) override;
+  absl::StatusOr<std::optional<Clue>> Get(const std::string& number, const Viewer& viewer,
+                                          absl::Time deadline) override;
+  absl::StatusOr<std::vector<Clue>> List(const Viewer& viewer, const ClueFilter& filter,
+                                         int64_t before_id, int limit,
+                                         absl::Time deadline) override;
+  absl::StatusOr<std::optional<ChainCheck>> VerifyAudit(const std::string& number,
+                                                        absl::Time deadline) override;
+
+ private:
+  sql::Pool* pool_;
+  std::string audit_key_;
+};
+
+}  // namespace paizhu::clue
