@@ -1,8 +1,12 @@
-// Bulk imports of zones, units and people through the gateway as the admin: rows in any
-// order, read back with GetUnit/GetZone/GetPerson; all-or-nothing, good-rows-only and
+// Bulk imports of zones, units, supervision, people, assignments, roles and trainings
+// through the gateway as the admin: rows in any order, read back with GetUnit (as of a
+// date), GetZone, GetPerson (posts and roles) and GetStatistics (training person-times);
+// every store check as (line, field, reason); all-or-nothing, good-rows-only and
 // validate-only; the 20,000-row limit; a retried import with the same request_id.
 
 #include <tuple>
+#include <type_traits>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "common/status/grpc_status.h"
@@ -58,6 +62,53 @@ org::v1::PersonRow PersonRow(int line, const std::string& code) {
   return row;
 }
 
+org::v1::SupervisionRow SupervisionRow(int line, const std::string& unit, const std::string& group,
+                                       const std::string& from, const std::string& to = "") {
+  org::v1::SupervisionRow row;
+  row.set_line(line);
+  row.set_unit(unit);
+  row.set_group(group);
+  row.set_from(from);
+  row.set_to(to);
+  return row;
+}
+
+org::v1::AssignmentRow AssignmentRow(int line, const std::string& person, const std::string& unit,
+                                     const std::string& post, const std::string& from,
+                                     const std::string& to = "", const std::string& reason = "") {
+  org::v1::AssignmentRow row;
+  row.set_line(line);
+  row.set_person(person);
+  row.set_unit(unit);
+  row.set_post(post);
+  row.set_from(from);
+  row.set_to(to);
+  row.set_reason(reason);
+  return row;
+}
+
+org::v1::RoleRow RoleRow(int line, const std::string& person, const std::string& role,
+                         const std::string& unit) {
+  org::v1::RoleRow row;
+  row.set_line(line);
+  row.set_person(person);
+  row.set_role(role);
+  row.set_unit(unit);
+  return row;
+}
+
+org::v1::TrainingRow TrainingRow(int line, const std::string& person, const std::string& course,
+                                 const std::string& date, const std::string& hours) {
+  org::v1::TrainingRow row;
+  row.set_line(line);
+  row.set_person(person);
+  row.set_course(course);
+  row.set_organizer("市纪委组织部");
+  row.set_date(date);
+  row.set_hours(hours);
+  return row;
+}
+
 void SetPost(org::v1::PersonRow& row, const std::string& unit, const std::string& post,
              const std::string& since, const std::string& vetted_on = "") {
   row.set_unit(unit);
@@ -86,28 +137,36 @@ class ImportTest : public ::testing::Test {
     return ctx;
   }
 
-  static absl::StatusOr<ImportResult> Import(const org::v1::ImportZonesRequest& request) {
+  // One import RPC of the stub, as the admin.
+  template <typename Request>
+  static absl::StatusOr<ImportResult> Call(grpc::Status (org::v1::OrgService::Stub::*rpc)(
+                                               grpc::ClientContext*, const Request&, ImportResult*),
+                                           const Request& request) {
     ImportResult result;
-    absl::Status status = FromGrpcStatus(org_->ImportZones(Admin().get(), request, &result));
+    absl::Status status = FromGrpcStatus((org_.get()->*rpc)(Admin().get(), request, &result));
     if (!status.ok()) return status;
     return result;
   }
-  static absl::StatusOr<ImportResult> Import(const org::v1::ImportUnitsRequest& request) {
-    ImportResult result;
-    absl::Status status = FromGrpcStatus(org_->ImportUnits(Admin().get(), request, &result));
-    if (!status.ok()) return status;
-    return result;
-  }
-  static absl::StatusOr<ImportResult> Import(const org::v1::ImportPeopleRequest& request) {
-    ImportResult result;
-    absl::Status status = FromGrpcStatus(org_->ImportPeople(Admin().get(), request, &result));
-    if (!status.ok()) return status;
-    return result;
+  // The import RPC of each request.
+  using Stub = org::v1::OrgService::Stub;
+  static auto Rpc(const org::v1::ImportZonesRequest&) { return &Stub::ImportZones; }
+  static auto Rpc(const org::v1::ImportUnitsRequest&) { return &Stub::ImportUnits; }
+  static auto Rpc(const org::v1::ImportPeopleRequest&) { return &Stub::ImportPeople; }
+  static auto Rpc(const org::v1::ImportSupervisionRequest&) { return &Stub::ImportSupervision; }
+  static auto Rpc(const org::v1::ImportAssignmentsRequest&) { return &Stub::ImportAssignments; }
+  static auto Rpc(const org::v1::ImportRolesRequest&) { return &Stub::ImportRoles; }
+  static auto Rpc(const org::v1::ImportTrainingsRequest&) { return &Stub::ImportTrainings; }
+  template <typename Request>
+  static absl::StatusOr<ImportResult> Import(const Request& request) {
+    return Call(Rpc(request), request);
   }
 
-  static absl::StatusOr<org::v1::Unit> GetUnit(const std::string& code) {
+  // The unit as of a date (default today).
+  static absl::StatusOr<org::v1::Unit> GetUnit(const std::string& code,
+                                               const std::string& as_of = "") {
     org::v1::GetUnitRequest request;
     request.set_name("units/" + code);
+    request.set_as_of(as_of);
     org::v1::Unit unit;
     absl::Status status = FromGrpcStatus(org_->GetUnit(Admin().get(), request, &unit));
     if (!status.ok()) return status;
@@ -120,6 +179,30 @@ class ImportTest : public ::testing::Test {
     absl::Status status = FromGrpcStatus(org_->GetPerson(Admin().get(), request, &person));
     if (!status.ok()) return status;
     return person;
+  }
+
+  // Who supervises the unit on each day (empty: nobody).
+  static std::vector<std::string> SupervisorsOn(const std::string& unit,
+                                                const std::vector<std::string>& days) {
+    std::vector<std::string> out;
+    for (const std::string& day : days) {
+      absl::StatusOr<org::v1::Unit> read = GetUnit(unit, day);
+      EXPECT_OK(read.status()) << unit << " " << day;
+      out.push_back(read.ok() ? read->supervising_group() : "?");
+    }
+    return out;
+  }
+
+  // Rows that are all good (the request's kind of row).
+  template <typename Request>
+  static void ImportGood(
+      const std::vector<std::decay_t<decltype(std::declval<Request>().rows(0))>>& rows) {
+    Request request;
+    for (const auto& row : rows) *request.add_rows() = row;
+    absl::StatusOr<ImportResult> result = Import(request);
+    ASSERT_OK(result.status());
+    EXPECT_THAT(Problems(*result), IsEmpty());
+    EXPECT_EQ(result->imported(), static_cast<int>(rows.size()));
   }
 
   static testing::Stack* stack_;
@@ -451,6 +534,239 @@ TEST_F(ImportTest, ARetriedImportWithTheSameRequestIdDoesNotDuplicate) {
   other.mutable_rows(0)->set_code("RT9");
   EXPECT_THAT(Import(other), StatusIs(absl::StatusCode::kInvalidArgument, "REQUEST_ID_REUSED"));
   EXPECT_THAT(GetUnit("RT9"), StatusIs(absl::StatusCode::kNotFound, "UNIT_NOT_FOUND"));
+}
+
+TEST_F(ImportTest, SupervisionChangesAreDatedInDateOrderAndEndOnTo) {
+  org::v1::UnitRow s1 = UnitRow(6, "SVU1", "supervised_unit");
+  s1.set_supervising_group("SVG1");
+  s1.set_supervised_since("2019-01-01");
+  org::v1::UnitRow s3 = UnitRow(8, "SVU3", "supervised_unit");
+  s3.set_supervising_group("SVG1");
+  s3.set_supervised_since("2019-01-01");
+  ImportGood<org::v1::ImportUnitsRequest>(
+      {UnitRow(2, "SVC", "commission"), UnitRow(3, "SVG1", "group", "SVC"),
+       UnitRow(4, "SVG2", "group", "SVC"), UnitRow(5, "SVT", "township"), s1,
+       UnitRow(7, "SVU2", "supervised_unit"), s3});
+
+  // SVU1: G1 again from 2020 until mid-2021 (a row before the later one in the file's
+  // dates but after it in the file), then G2 from 2022; SVU2: G2 from 2023.
+  org::v1::ImportSupervisionRequest request;
+  *request.add_rows() = SupervisionRow(2, "SVU1", "SVG2", "2022-01-01");
+  *request.add_rows() = SupervisionRow(3, "SVU1", "SVG1", "2020-01-01", "2021-06-30");
+  *request.add_rows() = SupervisionRow(4, "SVU2", "SVG2", "2023-03-01");
+  ASSERT_OK_AND_ASSIGN(ImportResult result, Import(request));
+  EXPECT_THAT(Problems(result), IsEmpty());
+  EXPECT_EQ(result.rows(), 3);
+  EXPECT_EQ(result.imported(), 3);
+  EXPECT_THAT(SupervisorsOn("SVU1", {"2018-12-31", "2019-06-01", "2020-01-01", "2021-06-30",
+                                     "2021-07-01", "2021-12-31", "2022-01-01", ""}),
+              ElementsAre("", "units/SVG1", "units/SVG1", "units/SVG1", "", "", "units/SVG2",
+                          "units/SVG2"));
+  EXPECT_THAT(SupervisorsOn("SVU2", {"2023-02-28", "2023-03-01", ""}),
+              ElementsAre("", "units/SVG2", "units/SVG2"));
+
+  // The store's checks, row by row; SVU3's rows of one file overlap each other.
+  org::v1::ImportSupervisionRequest bad;
+  bad.mutable_options()->set_mode(common::v1::GOOD_ROWS_ONLY);
+  *bad.add_rows() = SupervisionRow(2, "SVT", "SVG1", "2024-01-01");
+  *bad.add_rows() = SupervisionRow(3, "SVU2", "SVT", "2024-01-01");
+  *bad.add_rows() = SupervisionRow(4, "NOPE", "SVG1", "2024-01-01");
+  *bad.add_rows() = SupervisionRow(5, "SVU1", "SVG1", "2021-03-01");
+  *bad.add_rows() = SupervisionRow(6, "SVU3", "SVG2", "2020-01-01", "2020-12-31");
+  *bad.add_rows() = SupervisionRow(7, "SVU3", "SVG1", "2020-06-01");
+  *bad.add_rows() = SupervisionRow(8, "SVU2", "SVG1", "2024-01-01", "2023-12-31");
+  ASSERT_OK_AND_ASSIGN(ImportResult checked, Import(bad));
+  EXPECT_THAT(Problems(checked),
+              ElementsAre(Problem{2, "unit", "NOT_A_SUPERVISED_UNIT"},
+                          Problem{3, "group", "NOT_A_GROUP"}, Problem{4, "unit", "UNIT_NOT_FOUND"},
+                          Problem{5, "from", "LATER_SUPERVISION_EXISTS"},
+                          Problem{7, "from", "SUPERVISION_OVERLAPS"},
+                          Problem{8, "to", "END_BEFORE_START"}));
+  EXPECT_EQ(checked.rows(), 7);
+  EXPECT_EQ(checked.imported(), 1);
+  EXPECT_THAT(SupervisorsOn("SVU3", {"2019-12-31", "2020-06-01", "2021-01-01", ""}),
+              ElementsAre("units/SVG1", "units/SVG2", "", ""));
+  EXPECT_THAT(SupervisorsOn("SVU2", {""}), ElementsAre("units/SVG2"));
+}
+
+TEST_F(ImportTest, AssignmentHistoryPassesTheRulesBeforeTheirDatesAndMeetsThemAfter) {
+  org::v1::UnitRow group = UnitRow(3, "ASG1", "group", "ASC");
+  group.set_posts("leader=1;deputy=1;staff=3");
+  group.set_established_on("2010-01-01");
+  org::v1::UnitRow office = UnitRow(4, "ASO1", "office", "ASC");
+  office.set_established_on("2010-01-01");
+  org::v1::UnitRow commission = UnitRow(2, "ASC", "commission");
+  commission.set_established_on("2010-01-01");
+  ImportGood<org::v1::ImportUnitsRequest>({commission, group, office});
+  org::v1::PersonRow vetted = PersonRow(4, "ASP3");
+  vetted.set_vetted_on("2022-06-01");
+  org::v1::PersonRow vetted_too = PersonRow(6, "ASP5");
+  vetted_too.set_vetted_on("2023-01-01");
+  ImportGood<org::v1::ImportPeopleRequest>(
+      {PersonRow(2, "ASP1"), PersonRow(3, "ASP2"), vetted, PersonRow(5, "ASP4"), vetted_too});
+  // 逢调必谈 for ASP3's move into the group in 2023.
+  org::v1::RecordTransferTalkRequest talk;
+  talk.set_person("people/ASP3");
+  talk.set_talked_on("2022-12-01");
+  org::v1::Person talked;
+  ASSERT_OK(FromGrpcStatus(org_->RecordTransferTalk(Admin().get(), talk, &talked)));
+
+  // ASP1 moves from the office into the group as leader in 2021 and ASP2 from deputy to
+  // staff in 2020: before both rules (2022-01-01), so no vetting and no talk. ASP3 moves
+  // in 2023, vetted and talked to. Each person's later row comes first in the file.
+  org::v1::ImportAssignmentsRequest request;
+  *request.add_rows() = AssignmentRow(2, "ASP1", "ASG1", "leader", "2021-01-01");
+  *request.add_rows() =
+      AssignmentRow(3, "ASP1", "ASO1", "member", "2012-05-01", "2020-12-31", "调任");
+  *request.add_rows() = AssignmentRow(4, "ASP2", "ASG1", "staff", "2020-01-01");
+  *request.add_rows() = AssignmentRow(5, "ASP2", "ASG1", "deputy", "2015-01-01", "2019-12-31");
+  *request.add_rows() = AssignmentRow(6, "ASP3", "ASG1", "staff", "2023-01-01");
+  *request.add_rows() = AssignmentRow(7, "ASP3", "ASO1", "member", "2018-01-01", "2022-12-31");
+  ASSERT_OK_AND_ASSIGN(ImportResult result, Import(request));
+  EXPECT_THAT(Problems(result), IsEmpty());
+  EXPECT_EQ(result.imported(), 6);
+
+  using Held = std::tuple<std::string, std::string, std::string, std::string, std::string>;
+  auto history = [](const std::string& code) {
+    std::vector<Held> out;
+    absl::StatusOr<org::v1::Person> person = GetPerson(code);
+    EXPECT_OK(person.status()) << code;
+    if (!person.ok()) return out;
+    for (const auto& a : person->assignments()) {
+      out.emplace_back(a.unit(), a.post(), a.from_date(), a.to_date(), a.reason());
+    }
+    return out;
+  };
+  EXPECT_THAT(history("ASP1"),
+              ElementsAre(Held{"units/ASO1", "member", "2012-05-01", "2020-12-31", "调任"},
+                          Held{"units/ASG1", "leader", "2021-01-01", "", ""}));
+  EXPECT_THAT(history("ASP2"),
+              ElementsAre(Held{"units/ASG1", "deputy", "2015-01-01", "2019-12-31", ""},
+                          Held{"units/ASG1", "staff", "2020-01-01", "", ""}));
+  EXPECT_THAT(history("ASP3"),
+              ElementsAre(Held{"units/ASO1", "member", "2018-01-01", "2022-12-31", ""},
+                          Held{"units/ASG1", "staff", "2023-01-01", "", ""}));
+
+  // AssignPost's checks, row by row.
+  org::v1::ImportAssignmentsRequest bad;
+  bad.mutable_options()->set_mode(common::v1::GOOD_ROWS_ONLY);
+  *bad.add_rows() = AssignmentRow(2, "NOPE", "ASO1", "member", "2020-01-01");
+  *bad.add_rows() = AssignmentRow(3, "ASP4", "NOUNIT", "member", "2020-01-01");
+  *bad.add_rows() = AssignmentRow(4, "ASP4", "ASG1", "deputy", "2023-01-01");
+  *bad.add_rows() = AssignmentRow(5, "ASP4", "ASG1", "member", "2020-01-01");
+  *bad.add_rows() = AssignmentRow(6, "ASP4", "ASG1", "leader", "2021-02-01", "2021-03-01");
+  *bad.add_rows() = AssignmentRow(7, "ASP2", "ASG1", "staff", "2021-01-01");
+  *bad.add_rows() = AssignmentRow(8, "ASP4", "ASO1", "member", "2009-01-01");
+  *bad.add_rows() = AssignmentRow(9, "ASP4", "ASG1", "staff", "2024-01-01", "2023-01-01");
+  // A transfer after the rule without a talk: found although the post it comes from is on
+  // a later line.
+  *bad.add_rows() = AssignmentRow(10, "ASP5", "ASG1", "staff", "2023-06-01");
+  *bad.add_rows() = AssignmentRow(11, "ASP5", "ASO1", "member", "2019-01-01", "2023-05-31");
+  ASSERT_OK_AND_ASSIGN(ImportResult checked, Import(bad));
+  EXPECT_THAT(
+      Problems(checked),
+      ElementsAre(Problem{2, "person", "PERSON_NOT_FOUND"}, Problem{3, "unit", "UNIT_NOT_FOUND"},
+                  Problem{4, "from", "VETTING_REQUIRED"}, Problem{5, "post", "INVALID_POST"},
+                  Problem{6, "post", "QUOTA_FULL"}, Problem{7, "post", "POST_ALREADY_HELD"},
+                  Problem{8, "from", "UNIT_NOT_IN_EXISTENCE"}, Problem{9, "to", "END_BEFORE_START"},
+                  Problem{10, "from", "TRANSFER_TALK_REQUIRED"}));
+  EXPECT_EQ(checked.rows(), 10);
+  EXPECT_EQ(checked.imported(), 1);
+  EXPECT_THAT(history("ASP4"), IsEmpty());
+  EXPECT_THAT(history("ASP5"),
+              ElementsAre(Held{"units/ASO1", "member", "2019-01-01", "2023-05-31", ""}));
+}
+
+TEST_F(ImportTest, RolesAreGrantedFromTheDayOfTheImport) {
+  ImportGood<org::v1::ImportUnitsRequest>({UnitRow(2, "RLC", "commission"),
+                                           UnitRow(3, "RLO", "office", "RLC"),
+                                           UnitRow(4, "RLG", "group", "RLC")});
+  ImportGood<org::v1::ImportPeopleRequest>({PersonRow(2, "RLP1"), PersonRow(3, "RLP2")});
+
+  org::v1::ImportRolesRequest request;
+  *request.add_rows() = RoleRow(2, "RLP1", "office", "RLO");
+  *request.add_rows() = RoleRow(3, "RLP1", "group", "RLG");
+  *request.add_rows() = RoleRow(4, "RLP2", "admin", "");
+  ASSERT_OK_AND_ASSIGN(ImportResult result, Import(request));
+  EXPECT_THAT(Problems(result), IsEmpty());
+  EXPECT_EQ(result.imported(), 3);
+  ASSERT_OK_AND_ASSIGN(org::v1::Person p1, GetPerson("RLP1"));
+  EXPECT_THAT(p1.roles(), ElementsAre("group@units/RLG", "office@units/RLO"));
+  ASSERT_OK_AND_ASSIGN(org::v1::Person p2, GetPerson("RLP2"));
+  EXPECT_THAT(p2.roles(), ElementsAre("admin"));
+
+  org::v1::ImportRolesRequest bad;
+  bad.mutable_options()->set_mode(common::v1::GOOD_ROWS_ONLY);
+  *bad.add_rows() = RoleRow(2, "NOPE", "admin", "");
+  *bad.add_rows() = RoleRow(3, "RLP2", "group", "");
+  *bad.add_rows() = RoleRow(4, "RLP2", "boss", "RLG");
+  *bad.add_rows() = RoleRow(5, "RLP1", "office", "RLO");
+  *bad.add_rows() = RoleRow(6, "RLP2", "township", "NOUNIT");
+  *bad.add_rows() = RoleRow(7, "RLP2", "assessor", "RLC");
+  ASSERT_OK_AND_ASSIGN(ImportResult checked, Import(bad));
+  EXPECT_THAT(Problems(checked), ElementsAre(Problem{2, "person", "PERSON_NOT_FOUND"},
+                                             Problem{3, "unit", "ROLE_UNIT_MISMATCH"},
+                                             Problem{4, "role", "INVALID_ROLE"},
+                                             Problem{5, "role", "ROLE_ALREADY_GRANTED"},
+                                             Problem{6, "unit", "UNIT_NOT_FOUND"}));
+  EXPECT_EQ(checked.rows(), 6);
+  EXPECT_EQ(checked.imported(), 1);
+  ASSERT_OK_AND_ASSIGN(p2, GetPerson("RLP2"));
+  EXPECT_THAT(p2.roles(), ElementsAre("admin", "assessor@units/RLC"));
+}
+
+TEST_F(ImportTest, TrainingsCountInThePersonTimesOfTheirGroup) {
+  org::v1::UnitRow group = UnitRow(3, "TRG", "group", "TRC");
+  group.set_posts("staff=2");
+  ImportGood<org::v1::ImportUnitsRequest>({UnitRow(2, "TRC", "commission"), group});
+  org::v1::PersonRow staff = PersonRow(2, "TRP1");
+  SetPost(staff, "TRG", "staff", "2020-01-01");
+  ImportGood<org::v1::ImportPeopleRequest>({staff, PersonRow(3, "TRP2")});
+
+  auto person_times = [](const std::string& from, const std::string& to) {
+    org::v1::GetStatisticsRequest request;
+    request.set_as_of("2025-06-30");
+    request.add_groups("units/TRG");
+    request.set_training_from(from);
+    request.set_training_to(to);
+    org::v1::Statistics statistics;
+    EXPECT_OK(FromGrpcStatus(org_->GetStatistics(Admin().get(), request, &statistics)));
+    return statistics.training_person_times();
+  };
+
+  // TRP2 holds no group post: not counted.
+  org::v1::ImportTrainingsRequest request;
+  *request.add_rows() = TrainingRow(2, "TRP1", "纪律审查实务", "2024-03-01", "8");
+  *request.add_rows() = TrainingRow(3, "TRP1", "监督检查", "2024-09-10", "2.5");
+  *request.add_rows() = TrainingRow(4, "TRP2", "纪律审查实务", "2024-03-01", "8");
+  *request.add_rows() = TrainingRow(5, "TRP1", "案件审理", "2025-02-01", "");
+  request.mutable_rows(3)->set_organizer("");
+  ASSERT_OK_AND_ASSIGN(ImportResult result, Import(request));
+  EXPECT_THAT(Problems(result), IsEmpty());
+  EXPECT_EQ(result.imported(), 4);
+  EXPECT_EQ(person_times("2024-01-01", "2024-12-31"), 2);
+  EXPECT_EQ(person_times("2024-01-01", "2025-06-30"), 3);
+
+  // All or nothing first: every bad row, nothing stored; then the good row alone.
+  org::v1::ImportTrainingsRequest bad;
+  *bad.add_rows() = TrainingRow(2, "NOPE", "纪律审查实务", "2024-03-01", "8");
+  *bad.add_rows() = TrainingRow(3, "TRP1", "", "2024-03-01", "8");
+  *bad.add_rows() = TrainingRow(4, "TRP1", "纪律审查实务", "2099-01-01", "8");
+  *bad.add_rows() = TrainingRow(5, "TRP1", "纪律审查实务", "2024-03-01", "1001");
+  *bad.add_rows() = TrainingRow(6, "TRP1", "廉政教育", "2024-12-01", "1");
+  std::vector<Problem> expected = {
+      Problem{2, "person", "PERSON_NOT_FOUND"}, Problem{3, "course", "REQUIRED"},
+      Problem{4, "date", "DATE_IN_FUTURE"}, Problem{5, "hours", "INVALID_HOURS"}};
+  ASSERT_OK_AND_ASSIGN(ImportResult nothing, Import(bad));
+  EXPECT_EQ(Problems(nothing), expected);
+  EXPECT_EQ(nothing.imported(), 0);
+  EXPECT_EQ(person_times("2024-01-01", "2024-12-31"), 2);
+  bad.mutable_options()->set_mode(common::v1::GOOD_ROWS_ONLY);
+  ASSERT_OK_AND_ASSIGN(ImportResult checked, Import(bad));
+  EXPECT_EQ(Problems(checked), expected);
+  EXPECT_EQ(checked.rows(), 5);
+  EXPECT_EQ(checked.imported(), 1);
+  EXPECT_EQ(person_times("2024-01-01", "2024-12-31"), 3);
 }
 
 }  // namespace

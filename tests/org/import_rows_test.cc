@@ -1,4 +1,4 @@
-// Import rows (CONTRACTS.md formats 1, 2 and 4): each rule with a failing row and the exact
+// Import rows (CONTRACTS.md formats 1 to 7): each rule with a failing row and the exact
 // (line, field, reason) it reports, and good rows of each kind.
 
 #include "services/org/domain/import_rows.h"
@@ -35,15 +35,21 @@ std::vector<Problem> Problems(const std::vector<RowError>& errors) {
   return out;
 }
 
+// The problems of one row, given to `parse`; a row is bad exactly when it has some.
+template <typename Parse>
+std::vector<Problem> ProblemsOf(Parse parse) {
+  std::vector<RowError> errors;
+  auto record = parse(errors);
+  EXPECT_EQ(record.has_value(), errors.empty());
+  return Problems(errors);
+}
+
 // ---- zones ----
 
 ZoneColumns GoodZone() { return {2, "Z1", "第一协作区", "O1", "2021-01-01"}; }
 
 std::vector<Problem> ZoneProblems(const ZoneColumns& row) {
-  std::vector<RowError> errors;
-  std::optional<ZoneRecord> record = ParseZoneRow(row, errors);
-  EXPECT_EQ(record.has_value(), errors.empty());
-  return Problems(errors);
+  return ProblemsOf([&](std::vector<RowError>& errors) { return ParseZoneRow(row, errors); });
 }
 
 TEST(ImportZoneRowTest, AGoodRowBecomesAZone) {
@@ -120,10 +126,7 @@ UnitColumns GoodSupervised() {
 }
 
 std::vector<Problem> UnitProblems(const UnitColumns& row) {
-  std::vector<RowError> errors;
-  std::optional<UnitRecord> record = ParseUnitRow(row, errors);
-  EXPECT_EQ(record.has_value(), errors.empty());
-  return Problems(errors);
+  return ProblemsOf([&](std::vector<RowError>& errors) { return ParseUnitRow(row, errors); });
 }
 
 TEST(ImportUnitRowTest, AGoodGroupHasItsPostsGuidingOfficeAndZone) {
@@ -318,10 +321,8 @@ PersonColumns GoodPerson() {
 }
 
 std::vector<Problem> PersonProblems(const PersonColumns& row) {
-  std::vector<RowError> errors;
-  std::optional<PersonRecord> record = ParsePersonRow(row, kToday, errors);
-  EXPECT_EQ(record.has_value(), errors.empty());
-  return Problems(errors);
+  return ProblemsOf(
+      [&](std::vector<RowError>& errors) { return ParsePersonRow(row, kToday, errors); });
 }
 
 TEST(ImportPersonRowTest, AGoodRowHasThePersonThePostAndTheVetting) {
@@ -425,6 +426,271 @@ TEST(ImportPersonRowTest, DuplicateCodesInTheFile) {
   ParsedRows<PersonRecord> parsed = ParsePersonRows({a, b, c}, kToday);
   EXPECT_THAT(Problems(parsed.errors), ElementsAre(Problem{4, "code", "DUPLICATE_IN_FILE"}));
   ASSERT_EQ(parsed.records.size(), 2u);
+}
+
+// ---- supervision ----
+
+SupervisionColumns GoodSupervision() { return {2, "U01", "G01", "2021-01-01", "2022-06-30"}; }
+
+std::vector<Problem> SupervisionProblems(const SupervisionColumns& row) {
+  return ProblemsOf(
+      [&](std::vector<RowError>& errors) { return ParseSupervisionRow(row, errors); });
+}
+
+TEST(ImportSupervisionRowTest, AGoodRowHasTheUnitTheGroupAndTheDates) {
+  std::vector<RowError> errors;
+  std::optional<SupervisionRecord> s = ParseSupervisionRow(GoodSupervision(), errors);
+  ASSERT_TRUE(s.has_value()) << errors.front().message;
+  EXPECT_EQ(s->line, 2);
+  EXPECT_EQ(s->unit_code, "U01");
+  EXPECT_EQ(s->group_code, "G01");
+  EXPECT_EQ(s->when.from, absl::CivilDay(2021, 1, 1));
+  EXPECT_EQ(s->when.to, absl::CivilDay(2022, 6, 30));
+  SupervisionColumns open = GoodSupervision();
+  open.to = "";
+  s = ParseSupervisionRow(open, errors);
+  ASSERT_TRUE(s.has_value());
+  EXPECT_FALSE(s->when.to.has_value());
+  // A single day.
+  SupervisionColumns one_day = GoodSupervision();
+  one_day.to = one_day.from;
+  EXPECT_THAT(SupervisionProblems(one_day), IsEmpty());
+}
+
+TEST(ImportSupervisionRowTest, UnitGroupAndFromAreRequired) {
+  EXPECT_THAT(SupervisionProblems({3, "", "", "", ""}),
+              ElementsAre(Problem{3, "unit", "REQUIRED"}, Problem{3, "group", "REQUIRED"},
+                          Problem{3, "from", "REQUIRED"}));
+}
+
+TEST(ImportSupervisionRowTest, CodesAndDatesAreChecked) {
+  SupervisionColumns row = GoodSupervision();
+  row.unit = "units/U01";
+  row.group = "G 1";
+  row.from = "2021-1-1";
+  row.to = "2022-06-31";
+  EXPECT_THAT(SupervisionProblems(row),
+              ElementsAre(Problem{2, "unit", "INVALID_CODE"}, Problem{2, "group", "INVALID_CODE"},
+                          Problem{2, "from", "INVALID_DATE"}, Problem{2, "to", "INVALID_DATE"}));
+  SupervisionColumns backwards = GoodSupervision();
+  backwards.to = "2020-12-31";
+  EXPECT_THAT(SupervisionProblems(backwards), ElementsAre(Problem{2, "to", "END_BEFORE_START"}));
+}
+
+TEST(ImportSupervisionRowTest, RowsOfAUnitAreAppliedInDateOrder) {
+  // Lines 2..6: U02 late, U01 late, U01 early, U02 early, U01 on the same day as line 3.
+  ParsedRows<SupervisionRecord> parsed =
+      ParseSupervisionRows({{2, "U02", "G1", "2023-01-01", ""},
+                            {3, "U01", "G2", "2022-01-01", ""},
+                            {4, "U01", "G1", "2020-01-01", "2021-12-31"},
+                            {5, "U02", "G2", "2019-01-01", "2022-12-31"},
+                            {6, "U01", "G3", "2022-01-01", ""}});
+  ASSERT_THAT(parsed.errors, IsEmpty());
+  std::vector<int> lines;
+  for (size_t i : DateOrder(parsed.records)) lines.push_back(parsed.records[i].line);
+  EXPECT_THAT(lines, ElementsAre(4, 3, 6, 5, 2));
+}
+
+// ---- assignments ----
+
+AssignmentColumns GoodAssignment() {
+  return {2, "P001", "G01", "deputy", "2015-03-01", "2019-12-31", "调任"};
+}
+
+std::vector<Problem> AssignmentProblems(const AssignmentColumns& row) {
+  return ProblemsOf([&](std::vector<RowError>& errors) { return ParseAssignmentRow(row, errors); });
+}
+
+TEST(ImportAssignmentRowTest, AGoodRowIsAnAssignmentEndedOrStillHeld) {
+  std::vector<RowError> errors;
+  std::optional<AssignmentRecord> a = ParseAssignmentRow(GoodAssignment(), errors);
+  ASSERT_TRUE(a.has_value()) << errors.front().message;
+  EXPECT_EQ(a->line, 2);
+  EXPECT_EQ(a->assignment.person_code, "P001");
+  EXPECT_EQ(a->assignment.unit_code, "G01");
+  EXPECT_EQ(a->assignment.post, "deputy");
+  EXPECT_EQ(a->assignment.when.from, absl::CivilDay(2015, 3, 1));
+  EXPECT_EQ(a->assignment.when.to, absl::CivilDay(2019, 12, 31));
+  EXPECT_EQ(a->assignment.reason, "调任");
+  AssignmentColumns held = GoodAssignment();
+  held.to = "";
+  held.reason = "";
+  held.unit = "O1";
+  held.post = "member";
+  a = ParseAssignmentRow(held, errors);
+  ASSERT_TRUE(a.has_value());
+  EXPECT_FALSE(a->assignment.when.to.has_value());
+  EXPECT_THAT(errors, IsEmpty());
+}
+
+TEST(ImportAssignmentRowTest, PersonUnitPostAndFromAreRequired) {
+  EXPECT_THAT(AssignmentProblems({4, "", "", "", "", "", ""}),
+              ElementsAre(Problem{4, "person", "REQUIRED"}, Problem{4, "unit", "REQUIRED"},
+                          Problem{4, "post", "REQUIRED"}, Problem{4, "from", "REQUIRED"}));
+}
+
+TEST(ImportAssignmentRowTest, CodesPostsDatesAndTheReasonAreChecked) {
+  AssignmentColumns row = GoodAssignment();
+  row.person = "P 1";
+  row.unit = "G/1";
+  row.post = "boss";
+  row.from = "2015-02-29";
+  row.to = "later";
+  row.reason = std::string(201, 'x');
+  EXPECT_THAT(
+      AssignmentProblems(row),
+      ElementsAre(Problem{2, "person", "INVALID_CODE"}, Problem{2, "unit", "INVALID_CODE"},
+                  Problem{2, "post", "INVALID_POST"}, Problem{2, "from", "INVALID_DATE"},
+                  Problem{2, "to", "INVALID_DATE"}, Problem{2, "reason", "INVALID_REASON"}));
+  AssignmentColumns backwards = GoodAssignment();
+  backwards.to = "2015-02-28";
+  EXPECT_THAT(AssignmentProblems(backwards), ElementsAre(Problem{2, "to", "END_BEFORE_START"}));
+  // 200 characters of Chinese are 600 bytes: still a good reason.
+  AssignmentColumns chinese = GoodAssignment();
+  chinese.reason.clear();
+  for (int i = 0; i < 200; ++i) chinese.reason += "调";
+  EXPECT_THAT(AssignmentProblems(chinese), IsEmpty());
+}
+
+TEST(ImportAssignmentRowTest, APersonsRowsAreAppliedInDateOrder) {
+  ParsedRows<AssignmentRecord> parsed =
+      ParseAssignmentRows({{2, "P2", "G1", "staff", "2020-01-01", "", ""},
+                           {3, "P1", "G1", "leader", "2021-01-01", "", ""},
+                           {4, "P1", "O1", "member", "2015-01-01", "2020-12-31", ""},
+                           {5, "P2", "O1", "member", "2012-01-01", "2019-12-31", ""}});
+  ASSERT_THAT(parsed.errors, IsEmpty());
+  std::vector<int> lines;
+  for (size_t i : DateOrder(parsed.records)) lines.push_back(parsed.records[i].line);
+  EXPECT_THAT(lines, ElementsAre(4, 3, 5, 2));
+}
+
+// ---- roles ----
+
+std::vector<Problem> RoleProblems(const RoleColumns& row) {
+  return ProblemsOf(
+      [&](std::vector<RowError>& errors) { return ParseRoleRow(row, kToday, errors); });
+}
+
+TEST(ImportRoleRowTest, AGoodRowIsAGrantFromToday) {
+  std::vector<RowError> errors;
+  std::optional<RoleRecord> r = ParseRoleRow({2, "P001", "office", "O1"}, kToday, errors);
+  ASSERT_TRUE(r.has_value()) << errors.front().message;
+  EXPECT_EQ(r->line, 2);
+  EXPECT_EQ(r->person_code, "P001");
+  EXPECT_EQ(r->grant.role, "office");
+  EXPECT_EQ(r->grant.unit_code, "O1");
+  EXPECT_EQ(r->from, kToday);
+  EXPECT_THAT(RoleProblems({3, "P002", "admin", ""}), IsEmpty());
+}
+
+TEST(ImportRoleRowTest, PersonAndRoleAreRequiredAndTheRoleIsOneOfTheContracts) {
+  EXPECT_THAT(RoleProblems({4, "", "", ""}),
+              ElementsAre(Problem{4, "person", "REQUIRED"}, Problem{4, "role", "REQUIRED"}));
+  EXPECT_THAT(RoleProblems({5, "P 1", "boss", "G 1"}),
+              ElementsAre(Problem{5, "person", "INVALID_CODE"}, Problem{5, "role", "INVALID_ROLE"},
+                          Problem{5, "unit", "INVALID_CODE"}));
+  // A post is not a role.
+  EXPECT_THAT(RoleProblems({6, "P1", "leader", "G1"}),
+              ElementsAre(Problem{6, "role", "INVALID_ROLE"}));
+}
+
+TEST(ImportRoleRowTest, TheUnitIsEmptyOnlyForAdmin) {
+  EXPECT_THAT(RoleProblems({2, "P1", "group", ""}),
+              ElementsAre(Problem{2, "unit", "ROLE_UNIT_MISMATCH"}));
+  EXPECT_THAT(RoleProblems({3, "P1", "admin", "C001"}),
+              ElementsAre(Problem{3, "unit", "ROLE_UNIT_MISMATCH"}));
+  for (const char* role : {"commission_leader", "case_manager", "office", "group", "township",
+                           "trial", "petition", "assessor", "auditor"}) {
+    EXPECT_THAT(RoleProblems({4, "P1", role, "U1"}), IsEmpty()) << role;
+  }
+}
+
+// ---- trainings ----
+
+TrainingColumns GoodTraining() {
+  return {2, "P001", "纪检监察业务培训", "市纪委", "2025-11-03", "16"};
+}
+
+std::vector<Problem> TrainingProblems(const TrainingColumns& row) {
+  return ProblemsOf(
+      [&](std::vector<RowError>& errors) { return ParseTrainingRow(row, kToday, errors); });
+}
+
+TEST(ImportTrainingRowTest, AGoodRowIsATraining) {
+  std::vector<RowError> errors;
+  std::optional<TrainingRecord> t = ParseTrainingRow(GoodTraining(), kToday, errors);
+  ASSERT_TRUE(t.has_value()) << errors.front().message;
+  EXPECT_EQ(t->line, 2);
+  EXPECT_EQ(t->person_code, "P001");
+  EXPECT_EQ(t->course, "纪检监察业务培训");
+  EXPECT_EQ(t->organizer, "市纪委");
+  EXPECT_EQ(t->day, absl::CivilDay(2025, 11, 3));
+  EXPECT_EQ(t->hours, 16);
+  // The organizer may be empty; empty hours are 0; today is not the future.
+  TrainingColumns plain = GoodTraining();
+  plain.organizer = "";
+  plain.hours = "";
+  plain.date = "2026-05-20";
+  t = ParseTrainingRow(plain, kToday, errors);
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(t->hours, 0);
+  EXPECT_THAT(errors, IsEmpty());
+}
+
+TEST(ImportTrainingRowTest, PersonCourseAndDateAreRequired) {
+  EXPECT_THAT(TrainingProblems({3, "", "", "", "", ""}),
+              ElementsAre(Problem{3, "person", "REQUIRED"}, Problem{3, "course", "REQUIRED"},
+                          Problem{3, "date", "REQUIRED"}));
+}
+
+TEST(ImportTrainingRowTest, TextsAndDatesAreChecked) {
+  TrainingColumns row = GoodTraining();
+  row.person = "people/P001";
+  row.course = std::string(201, 'c');
+  row.organizer = std::string(201, 'o');
+  row.date = "2025-11-31";
+  EXPECT_THAT(TrainingProblems(row), ElementsAre(Problem{2, "person", "INVALID_CODE"},
+                                                 Problem{2, "course", "INVALID_COURSE"},
+                                                 Problem{2, "organizer", "INVALID_ORGANIZER"},
+                                                 Problem{2, "date", "INVALID_DATE"}));
+  TrainingColumns future = GoodTraining();
+  future.date = "2026-05-21";
+  EXPECT_THAT(TrainingProblems(future), ElementsAre(Problem{2, "date", "DATE_IN_FUTURE"}));
+}
+
+TEST(ImportTrainingRowTest, HoursAreANumberFromZeroToAThousand) {
+  auto hours = [](const std::string& text) {
+    TrainingColumns row = GoodTraining();
+    row.hours = text;
+    std::vector<RowError> errors;
+    std::optional<TrainingRecord> t = ParseTrainingRow(row, kToday, errors);
+    return t ? t->hours : -1.0;
+  };
+  EXPECT_EQ(hours("0"), 0);
+  EXPECT_EQ(hours("2.5"), 2.5);
+  EXPECT_EQ(hours("2.50"), 2.5);
+  EXPECT_EQ(hours("1000"), 1000);
+  EXPECT_EQ(hours(" 8 "), 8);
+  for (const char* bad : {"1000.5", "1001", "-1", "+2", "2.25", ".5", "5.", "1e2", "nan", "inf",
+                          "two", "2,5", "0x10"}) {
+    TrainingColumns row = GoodTraining();
+    row.hours = bad;
+    EXPECT_THAT(TrainingProblems(row), ElementsAre(Problem{2, "hours", "INVALID_HOURS"})) << bad;
+  }
+}
+
+TEST(ImportRowsTest, HistoryRowsHaveNoCodeAndMayRepeat) {
+  // The same training twice is two trainings (person-times); the store judges repeated
+  // grants and overlapping posts.
+  ParsedRows<TrainingRecord> trainings =
+      ParseTrainingRows({GoodTraining(), GoodTraining()}, kToday);
+  EXPECT_THAT(trainings.errors, IsEmpty());
+  EXPECT_EQ(trainings.records.size(), 2u);
+  ParsedRows<RoleRecord> roles =
+      ParseRoleRows({{2, "P1", "admin", ""}, {3, "P1", "nonsense", ""}}, kToday);
+  EXPECT_THAT(Problems(roles.errors), ElementsAre(Problem{3, "role", "INVALID_ROLE"}));
+  ASSERT_EQ(roles.records.size(), 1u);
+  EXPECT_EQ(roles.records[0].from, kToday);
 }
 
 TEST(ImportRowsTest, CellsAreTrimmedAndBlankCellsAreEmpty) {

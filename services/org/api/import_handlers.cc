@@ -1,10 +1,12 @@
-// Bulk imports (CONTRACTS.md, "CSV import formats" 1, 2 and 4): zones, units, people.
+// Bulk imports (CONTRACTS.md, "CSV import formats" 1 to 7): zones, units, supervision,
+// people, assignments, roles, trainings.
 //
-// Every import runs the same way:
+// Every import runs the same way (ServeImport, RunImport):
 //  1. more than 20,000 rows: INVALID_ARGUMENT, field "rows", reason TOO_MANY_ROWS;
 //  2. every row is parsed (domain/import_rows.h): bad rows are reported, good rows go on;
 //  3. one transaction applies the good rows in file order (units: parents, guiding offices
-//     and supervising groups of the same file first), each inside a savepoint, through the
+//     and supervising groups of the same file first; supervision by unit and assignments by
+//     person, each in date order), each inside a savepoint, through the
 //     same store functions a single create uses. A store error about the row (bad input,
 //     not found, exists, a failed precondition such as QUOTA_FULL) rolls that row back to
 //     its savepoint and is reported with the CSV column it is about; any other error
@@ -200,10 +202,87 @@ absl::Status RunImport(sql::Pool& pool, absl::Time deadline, int rows, const Imp
   return absl::OkStatus();
 }
 
-std::vector<size_t> FileOrder(size_t n) {
-  std::vector<size_t> order(n);
-  for (size_t i = 0; i < n; ++i) order[i] = i;
+template <typename Record>
+std::vector<size_t> FileOrder(const std::vector<Record>& records) {
+  std::vector<size_t> order(records.size());
+  for (size_t i = 0; i < records.size(); ++i) order[i] = i;
   return order;
+}
+
+// ---- a request's rows as the CSV's text columns ----
+
+ZoneColumns ColumnsOf(const v1::ZoneRow& in) {
+  return {in.line(), in.code(), in.name(), in.office(), in.established_on()};
+}
+UnitColumns ColumnsOf(const v1::UnitRow& in) {
+  return {in.line(),
+          in.code(),
+          in.kind(),
+          in.name(),
+          in.parent(),
+          in.established_on(),
+          in.posts(),
+          in.guiding_office(),
+          in.supervising_group(),
+          in.supervised_since(),
+          in.zone()};
+}
+PersonColumns ColumnsOf(const v1::PersonRow& in) {
+  return {in.line(),       in.code(),      in.name(),        in.gender(),
+          in.birth_date(), in.education(), in.specialties(), in.work_start(),
+          in.unit(),       in.post(),      in.post_since(),  in.vetted_on()};
+}
+SupervisionColumns ColumnsOf(const v1::SupervisionRow& in) {
+  return {in.line(), in.unit(), in.group(), in.from(), in.to()};
+}
+AssignmentColumns ColumnsOf(const v1::AssignmentRow& in) {
+  return {in.line(), in.person(), in.unit(), in.post(), in.from(), in.to(), in.reason()};
+}
+RoleColumns ColumnsOf(const v1::RoleRow& in) {
+  return {in.line(), in.person(), in.role(), in.unit()};
+}
+TrainingColumns ColumnsOf(const v1::TrainingRow& in) {
+  return {in.line(), in.person(), in.course(), in.organizer(), in.date(), in.hours()};
+}
+
+// One import call (the file comment): the options checked, every row of the request parsed
+// by `parse`, the good rows applied by `apply` in `order`.
+template <typename Record, typename Request, typename Parse>
+grpc::Status ServeImport(const server::CallGate& gate, sql::Pool& pool, grpc::ServerContext* ctx,
+                         const char* method, const Request& request, Parse parse,
+                         std::vector<size_t> (*order)(const std::vector<Record>&),
+                         absl::Status (*apply)(sql::Transaction&, const Record&),
+                         ImportResult* response) {
+  return gate.Serve(ctx, Method(method), [&](const CallContext& call) -> absl::Status {
+    RETURN_IF_ERROR(CheckOptions(request.rows_size(), request.options()));
+    std::vector<decltype(ColumnsOf(request.rows(0)))> rows;
+    rows.reserve(request.rows_size());
+    for (const auto& in : request.rows()) rows.push_back(ColumnsOf(in));
+    ParsedRows<Record> parsed = parse(rows);
+    return RunImport<Record>(pool, call.deadline, request.rows_size(), request.options(),
+                             KeyOf(request, method), parsed, order(parsed.records), apply,
+                             response);
+  });
+}
+
+// ---- applying one row ----
+
+// InsertAssignment's errors on the CSV's columns: the person's, the start date's, and the
+// one a missing vetting is reported on.
+absl::Status AsAssignmentRow(absl::Status status, absl::string_view person, absl::string_view from,
+                             absl::string_view vetting) {
+  return AsRow(std::move(status),
+               {{"PERSON_NOT_FOUND", person},
+                {"QUOTA_FULL", "post"},
+                {"POST_ALREADY_HELD", "post"},
+                {"INVALID_POST", "post"},
+                {"VETTING_REQUIRED", vetting},
+                {"UNIT_NOT_FOUND", "unit"},
+                {"UNIT_NOT_IN_EXISTENCE", from},
+                {"unit", "unit"},
+                {"post", "post"},
+                {"from_date", from}},
+               from);
 }
 
 // The zone a unit joins must exist (zone_members' foreign key would say so less clearly).
@@ -273,73 +352,107 @@ absl::Status ApplyPerson(sql::Transaction& tx, const PersonRecord& row) {
     assignment.unit_code = row.unit_code;
     assignment.post = row.post;
     assignment.when.from = *row.post_since;
-    RETURN_IF_ERROR(AsRow(InsertAssignment(tx, assignment),
-                          {{"QUOTA_FULL", "post"},
-                           {"POST_ALREADY_HELD", "post"},
-                           {"INVALID_POST", "post"},
-                           {"VETTING_REQUIRED", "vetted_on"},
-                           {"UNIT_NOT_FOUND", "unit"},
-                           {"UNIT_NOT_IN_EXISTENCE", "post_since"},
-                           {"unit", "unit"},
-                           {"post", "post"},
-                           {"from_date", "post_since"}},
-                          "post_since"));
+    RETURN_IF_ERROR(
+        AsAssignmentRow(InsertAssignment(tx, assignment), "code", "post_since", "vetted_on"));
   }
   return absl::OkStatus();
+}
+
+// The group from `from`; with `to`, no group from the day after (SetSupervision ends the
+// supervision in force the day before each change): rows (unit, group, from, to).
+absl::Status ApplySupervision(sql::Transaction& tx, const SupervisionRecord& row) {
+  auto as_row = [](absl::Status status) {
+    return AsRow(std::move(status),
+                 {{"UNIT_NOT_FOUND", "unit"},
+                  {"LATER_SUPERVISION_EXISTS", "from"},
+                  {"unit", "unit"},
+                  {"group", "group"}},
+                 "from");
+  };
+  RETURN_IF_ERROR(as_row(SetSupervision(tx, row.unit_code, row.group_code, row.when.from)));
+  // SetSupervision ends only the open supervision: one that has ended (on or after `from`)
+  // would overlap the new one. The unit's row is locked by now.
+  ASSIGN_OR_RETURN(
+      sql::Rows ended,
+      tx.Query("SELECT COUNT(*) FROM supervisions WHERE unit_code = ? AND to_date >= ? "
+               "LOCK IN SHARE MODE",
+               {row.unit_code, FormatDate(row.when.from)}));
+  if (ended.Int(0, 0) > 0) {
+    return MakeError(absl::StatusCode::kFailedPrecondition, "SUPERVISION_OVERLAPS",
+                     absl::StrCat("from: units/", row.unit_code,
+                                  " has a recorded supervision that ends on or after ",
+                                  FormatDate(row.when.from)),
+                     "from");
+  }
+  if (!row.when.to) return absl::OkStatus();
+  return as_row(SetSupervision(tx, row.unit_code, /*group_code=*/"", *row.when.to + 1));
+}
+
+absl::Status ApplyAssignment(sql::Transaction& tx, const AssignmentRecord& row) {
+  return AsAssignmentRow(InsertAssignment(tx, row.assignment), "person", "from", "from");
+}
+
+absl::Status ApplyRole(sql::Transaction& tx, const RoleRecord& row) {
+  return AsRow(InsertRoleGrant(tx, row.person_code, row.grant, row.from),
+               {{"PERSON_NOT_FOUND", "person"}, {"ROLE_ALREADY_GRANTED", "role"}, {"unit", "unit"}},
+               "person");
+}
+
+absl::Status ApplyTraining(sql::Transaction& tx, const TrainingRecord& row) {
+  return AsRow(InsertTraining(tx, row.person_code, row.course, row.organizer, row.day, row.hours),
+               {{"PERSON_NOT_FOUND", "person"}}, "person");
 }
 
 }  // namespace
 
 grpc::Status OrgApi::ImportZones(grpc::ServerContext* ctx, const v1::ImportZonesRequest* request,
                                  ImportResult* response) {
-  return gate_->Serve(ctx, Method("ImportZones"), [&](const CallContext& call) -> absl::Status {
-    RETURN_IF_ERROR(CheckOptions(request->rows_size(), request->options()));
-    std::vector<ZoneColumns> rows;
-    rows.reserve(request->rows_size());
-    for (const v1::ZoneRow& in : request->rows()) {
-      rows.push_back({in.line(), in.code(), in.name(), in.office(), in.established_on()});
-    }
-    ParsedRows<ZoneRecord> parsed = ParseZoneRows(rows);
-    return RunImport<ZoneRecord>(*pool_, call.deadline, request->rows_size(), request->options(),
-                                 KeyOf(*request, "ImportZones"), parsed,
-                                 FileOrder(parsed.records.size()), ApplyZone, response);
-  });
+  return ServeImport<ZoneRecord>(*gate_, *pool_, ctx, "ImportZones", *request, ParseZoneRows,
+                                 FileOrder, ApplyZone, response);
 }
 
 grpc::Status OrgApi::ImportUnits(grpc::ServerContext* ctx, const v1::ImportUnitsRequest* request,
                                  ImportResult* response) {
-  return gate_->Serve(ctx, Method("ImportUnits"), [&](const CallContext& call) -> absl::Status {
-    RETURN_IF_ERROR(CheckOptions(request->rows_size(), request->options()));
-    std::vector<UnitColumns> rows;
-    rows.reserve(request->rows_size());
-    for (const v1::UnitRow& in : request->rows()) {
-      rows.push_back({in.line(), in.code(), in.kind(), in.name(), in.parent(), in.established_on(),
-                      in.posts(), in.guiding_office(), in.supervising_group(),
-                      in.supervised_since(), in.zone()});
-    }
-    ParsedRows<UnitRecord> parsed = ParseUnitRows(rows);
-    return RunImport<UnitRecord>(*pool_, call.deadline, request->rows_size(), request->options(),
-                                 KeyOf(*request, "ImportUnits"), parsed,
-                                 InsertionOrder(parsed.records), ApplyUnit, response);
-  });
+  return ServeImport<UnitRecord>(*gate_, *pool_, ctx, "ImportUnits", *request, ParseUnitRows,
+                                 InsertionOrder, ApplyUnit, response);
+}
+
+grpc::Status OrgApi::ImportSupervision(grpc::ServerContext* ctx,
+                                       const v1::ImportSupervisionRequest* request,
+                                       ImportResult* response) {
+  return ServeImport<SupervisionRecord>(*gate_, *pool_, ctx, "ImportSupervision", *request,
+                                        ParseSupervisionRows, DateOrder, ApplySupervision,
+                                        response);
 }
 
 grpc::Status OrgApi::ImportPeople(grpc::ServerContext* ctx, const v1::ImportPeopleRequest* request,
                                   ImportResult* response) {
-  return gate_->Serve(ctx, Method("ImportPeople"), [&](const CallContext& call) -> absl::Status {
-    RETURN_IF_ERROR(CheckOptions(request->rows_size(), request->options()));
-    std::vector<PersonColumns> rows;
-    rows.reserve(request->rows_size());
-    for (const v1::PersonRow& in : request->rows()) {
-      rows.push_back({in.line(), in.code(), in.name(), in.gender(), in.birth_date(), in.education(),
-                      in.specialties(), in.work_start(), in.unit(), in.post(), in.post_since(),
-                      in.vetted_on()});
-    }
-    ParsedRows<PersonRecord> parsed = ParsePersonRows(rows, TodayInChina());
-    return RunImport<PersonRecord>(*pool_, call.deadline, request->rows_size(), request->options(),
-                                   KeyOf(*request, "ImportPeople"), parsed,
-                                   FileOrder(parsed.records.size()), ApplyPerson, response);
-  });
+  auto parse = [](const auto& rows) { return ParsePersonRows(rows, TodayInChina()); };
+  return ServeImport<PersonRecord>(*gate_, *pool_, ctx, "ImportPeople", *request, parse, FileOrder,
+                                   ApplyPerson, response);
+}
+
+grpc::Status OrgApi::ImportAssignments(grpc::ServerContext* ctx,
+                                       const v1::ImportAssignmentsRequest* request,
+                                       ImportResult* response) {
+  return ServeImport<AssignmentRecord>(*gate_, *pool_, ctx, "ImportAssignments", *request,
+                                       ParseAssignmentRows, DateOrder, ApplyAssignment, response);
+}
+
+// Grants from the day of the import (the format has no date).
+grpc::Status OrgApi::ImportRoles(grpc::ServerContext* ctx, const v1::ImportRolesRequest* request,
+                                 ImportResult* response) {
+  auto parse = [](const auto& rows) { return ParseRoleRows(rows, TodayInChina()); };
+  return ServeImport<RoleRecord>(*gate_, *pool_, ctx, "ImportRoles", *request, parse, FileOrder,
+                                 ApplyRole, response);
+}
+
+grpc::Status OrgApi::ImportTrainings(grpc::ServerContext* ctx,
+                                     const v1::ImportTrainingsRequest* request,
+                                     ImportResult* response) {
+  auto parse = [](const auto& rows) { return ParseTrainingRows(rows, TodayInChina()); };
+  return ServeImport<TrainingRecord>(*gate_, *pool_, ctx, "ImportTrainings", *request, parse,
+                                     FileOrder, ApplyTraining, response);
 }
 
 }  // namespace paizhu::org

@@ -70,6 +70,16 @@ class OrgApi final : public paizhu::org::v1::OrgService::Service {
                            paizhu::common::v1::ImportResult* response) override;
   grpc::Status ImportPeople(grpc::ServerContext* ctx, const v1::ImportPeopleRequest* request,
                             paizhu::common::v1::ImportResult* response) override;
+  grpc::Status ImportSupervision(grpc::ServerContext* ctx,
+                                 const v1::ImportSupervisionRequest* request,
+                                 paizhu::common::v1::ImportResult* response) override;
+  grpc::Status ImportAssignments(grpc::ServerContext* ctx,
+                                 const v1::ImportAssignmentsRequest* request,
+                                 paizhu::common::v1::ImportResult* response) override;
+  grpc::Status ImportRoles(grpc::ServerContext* ctx, const v1::ImportRolesRequest* request,
+                           paizhu::common::v1::ImportResult* response) override;
+  grpc::Status ImportTrainings(grpc::ServerContext* ctx, const v1::ImportTrainingsRequest* request,
+                               paizhu::common::v1::ImportResult* response) override;
 
  private:
   const server::CallGate* gate_;

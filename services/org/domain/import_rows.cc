@@ -1,8 +1,11 @@
 #include "services/org/domain/import_rows.h"
 
+#include <algorithm>
 #include <functional>
 #include <map>
+#include <numeric>
 #include <set>
+#include <tuple>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
@@ -23,6 +26,13 @@ constexpr size_t kMaxNameBytes = 300;
 
 std::string Trim(const std::string& text) {
   return std::string(absl::StripAsciiWhitespace(absl::string_view(text.data(), text.size())));
+}
+
+// Characters of a UTF-8 text (MySQL's VARCHAR counts these, not bytes).
+size_t Characters(const std::string& text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
 }
 
 bool IsOfficeKind(const std::string& kind) {
@@ -81,6 +91,27 @@ class Row {
     if (!Required(field, value)) return std::nullopt;
     return Date(field, value);
   }
+  // A required code column.
+  void RequiredCode(const std::string& field, const std::string& value) {
+    if (Required(field, value)) Code(field, value);
+  }
+  // A free text of at most kMaxTextCharacters.
+  void Text(const std::string& field, const std::string& value, const char* reason) {
+    if (Characters(value) > kMaxTextCharacters) {
+      Bad(field, reason, absl::StrCat("at most ", kMaxTextCharacters, " characters"));
+    }
+  }
+  // The columns `from` (required) and `to` (optional, not before `from`); a part of the
+  // range that is bad is reported, and the range is then not to be used.
+  DateRange Period(const std::string& from_text, const std::string& to_text) {
+    std::optional<absl::CivilDay> from = RequiredDate("from", from_text);
+    std::optional<absl::CivilDay> to = Date("to", to_text);
+    if (from && to && *to < *from) {
+      Bad("to", kReasonEndBeforeStart,
+          absl::StrCat("the last day ", to_text, " is before `from` ", from_text));
+    }
+    return DateRange{from.value_or(absl::CivilDay()), to};
+  }
 
   int line() const { return line_; }
   std::vector<RowError>& errors() { return errors_; }
@@ -92,7 +123,8 @@ class Row {
   bool ok_ = true;
 };
 
-// Parses every row, then drops duplicates: errors stay in file order.
+// Parses every row, then, for the kinds that have a code of their own (zones, units,
+// people), drops duplicates: errors stay in file order.
 template <typename Columns, typename Record>
 ParsedRows<Record> ParseAll(
     const std::vector<Columns>& rows,
@@ -101,7 +133,8 @@ ParsedRows<Record> ParseAll(
   std::map<std::string, int> first_line;
   for (const Columns& row : rows) {
     std::optional<Record> record = parse(row, parsed.errors);
-    std::string code = Trim(row.code);
+    std::string code;
+    if constexpr (requires { row.code; }) code = Trim(row.code);
     bool duplicate = false;
     if (!code.empty()) {
       auto [it, inserted] = first_line.emplace(code, row.line);
@@ -115,6 +148,48 @@ ParsedRows<Record> ParseAll(
     if (record && !duplicate) parsed.records.push_back(std::move(*record));
   }
   return parsed;
+}
+
+// The same for a kind whose rows are checked against today.
+template <typename Columns, typename Record>
+ParsedRows<Record> ParseAll(const std::vector<Columns>& rows,
+                            std::optional<Record> (*parse)(const Columns&, absl::CivilDay,
+                                                           std::vector<RowError>&),
+                            absl::CivilDay today) {
+  return ParseAll<Columns, Record>(
+      rows, [parse, today](const Columns& row, std::vector<RowError>& errors) {
+        return parse(row, today, errors);
+      });
+}
+
+// Indexes of `records` sorted by `key`, the file's order among equals.
+template <typename Record, typename Key>
+std::vector<size_t> StableOrderBy(const std::vector<Record>& records, Key key) {
+  std::vector<size_t> order(records.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return key(records[a]) < key(records[b]); });
+  return order;
+}
+
+// Hours like 2 or 2.5 (digits, an optional decimal part of which only the first digit may
+// be other than 0: the column keeps one), 0..kMaxTrainingHours; an empty text is 0.
+std::optional<double> ParseHours(const std::string& text) {
+  if (text.empty()) return 0.0;
+  std::vector<absl::string_view> parts = absl::StrSplit(text, absl::MaxSplits('.', 1));
+  auto digits = [](absl::string_view part) {
+    return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) {
+      return absl::ascii_isdigit(static_cast<unsigned char>(c));
+    });
+  };
+  if (!digits(parts[0])) return std::nullopt;
+  if (parts.size() == 2 &&
+      (!digits(parts[1]) || parts[1].find_first_not_of('0', 1) != absl::string_view::npos)) {
+    return std::nullopt;
+  }
+  double hours = 0;
+  if (!absl::SimpleAtod(text, &hours) || hours > kMaxTrainingHours) return std::nullopt;
+  return hours;
 }
 
 }  // namespace
@@ -373,6 +448,101 @@ std::optional<PersonRecord> ParsePersonRow(const PersonColumns& in, absl::CivilD
   return out;
 }
 
+std::optional<SupervisionRecord> ParseSupervisionRow(const SupervisionColumns& in,
+                                                     std::vector<RowError>& errors) {
+  Row row(in.line, errors);
+  SupervisionRecord out;
+  out.line = in.line;
+  out.unit_code = Trim(in.unit);
+  out.group_code = Trim(in.group);
+  row.RequiredCode("unit", out.unit_code);
+  row.RequiredCode("group", out.group_code);
+  out.when = row.Period(Trim(in.from), Trim(in.to));
+  if (!row.ok()) return std::nullopt;
+  return out;
+}
+
+std::optional<AssignmentRecord> ParseAssignmentRow(const AssignmentColumns& in,
+                                                   std::vector<RowError>& errors) {
+  Row row(in.line, errors);
+  AssignmentRecord out;
+  out.line = in.line;
+  PostAssignment& a = out.assignment;
+  a.person_code = Trim(in.person);
+  a.unit_code = Trim(in.unit);
+  a.post = Trim(in.post);
+  a.reason = Trim(in.reason);
+  row.RequiredCode("person", a.person_code);
+  row.RequiredCode("unit", a.unit_code);
+  if (row.Required("post", a.post) && !IsGroupPost(a.post) && a.post != "member") {
+    row.Bad("post", "INVALID_POST",
+            absl::StrCat("'", a.post, "': leader, deputy or staff in a group, member elsewhere"));
+  }
+  a.when = row.Period(Trim(in.from), Trim(in.to));
+  row.Text("reason", a.reason, "INVALID_REASON");
+  if (!row.ok()) return std::nullopt;
+  return out;
+}
+
+std::optional<RoleRecord> ParseRoleRow(const RoleColumns& in, absl::CivilDay today,
+                                       std::vector<RowError>& errors) {
+  Row row(in.line, errors);
+  RoleRecord out;
+  out.line = in.line;
+  out.person_code = Trim(in.person);
+  out.grant.role = Trim(in.role);
+  out.grant.unit_code = Trim(in.unit);
+  out.from = today;
+  row.RequiredCode("person", out.person_code);
+  bool role_known = false;
+  if (row.Required("role", out.grant.role)) {
+    role_known = IsRole(out.grant.role);
+    if (!role_known) {
+      row.Bad("role", "INVALID_ROLE",
+              absl::StrCat("'", out.grant.role,
+                           "' is not one of admin, commission_leader, case_manager, office, "
+                           "group, township, trial, petition, assessor, auditor"));
+    }
+  }
+  row.Code("unit", out.grant.unit_code);
+  // CONTRACTS.md: the unit is empty only for admin (GrantRole's rule).
+  if (role_known && (out.grant.role == "admin") != out.grant.unit_code.empty()) {
+    row.Bad("unit", "ROLE_UNIT_MISMATCH",
+            out.grant.role == "admin" ? "empty for admin (the administrator has no unit)"
+                                      : absl::StrCat("required for the role ", out.grant.role));
+  }
+  if (!row.ok()) return std::nullopt;
+  return out;
+}
+
+std::optional<TrainingRecord> ParseTrainingRow(const TrainingColumns& in, absl::CivilDay today,
+                                               std::vector<RowError>& errors) {
+  Row row(in.line, errors);
+  TrainingRecord out;
+  out.line = in.line;
+  out.person_code = Trim(in.person);
+  out.course = Trim(in.course);
+  out.organizer = Trim(in.organizer);
+  std::string hours_text = Trim(in.hours);
+  row.RequiredCode("person", out.person_code);
+  if (row.Required("course", out.course)) row.Text("course", out.course, "INVALID_COURSE");
+  row.Text("organizer", out.organizer, "INVALID_ORGANIZER");
+  std::optional<absl::CivilDay> day = row.RequiredDate("date", Trim(in.date));
+  if (day && *day > today) {
+    row.Bad("date", "DATE_IN_FUTURE", "a training is recorded after it happened");
+  }
+  std::optional<double> hours = ParseHours(hours_text);
+  if (!hours) {
+    row.Bad("hours", "INVALID_HOURS",
+            absl::StrCat("'", hours_text, "' is not a number of hours between 0 and ",
+                         kMaxTrainingHours, " (like 2 or 2.5)"));
+  }
+  if (!row.ok()) return std::nullopt;
+  out.day = *day;
+  out.hours = *hours;
+  return out;
+}
+
 ParsedRows<ZoneRecord> ParseZoneRows(const std::vector<ZoneColumns>& rows) {
   return ParseAll<ZoneColumns, ZoneRecord>(rows, ParseZoneRow);
 }
@@ -383,10 +553,35 @@ ParsedRows<UnitRecord> ParseUnitRows(const std::vector<UnitColumns>& rows) {
 
 ParsedRows<PersonRecord> ParsePersonRows(const std::vector<PersonColumns>& rows,
                                          absl::CivilDay today) {
-  return ParseAll<PersonColumns, PersonRecord>(
-      rows, [today](const PersonColumns& row, std::vector<RowError>& errors) {
-        return ParsePersonRow(row, today, errors);
-      });
+  return ParseAll(rows, ParsePersonRow, today);
+}
+
+ParsedRows<SupervisionRecord> ParseSupervisionRows(const std::vector<SupervisionColumns>& rows) {
+  return ParseAll<SupervisionColumns, SupervisionRecord>(rows, ParseSupervisionRow);
+}
+
+ParsedRows<AssignmentRecord> ParseAssignmentRows(const std::vector<AssignmentColumns>& rows) {
+  return ParseAll<AssignmentColumns, AssignmentRecord>(rows, ParseAssignmentRow);
+}
+
+ParsedRows<RoleRecord> ParseRoleRows(const std::vector<RoleColumns>& rows, absl::CivilDay today) {
+  return ParseAll(rows, ParseRoleRow, today);
+}
+
+ParsedRows<TrainingRecord> ParseTrainingRows(const std::vector<TrainingColumns>& rows,
+                                             absl::CivilDay today) {
+  return ParseAll(rows, ParseTrainingRow, today);
+}
+
+std::vector<size_t> DateOrder(const std::vector<SupervisionRecord>& rows) {
+  return StableOrderBy(
+      rows, [](const SupervisionRecord& r) { return std::tie(r.unit_code, r.when.from); });
+}
+
+std::vector<size_t> DateOrder(const std::vector<AssignmentRecord>& rows) {
+  return StableOrderBy(rows, [](const AssignmentRecord& r) {
+    return std::tie(r.assignment.person_code, r.assignment.when.from);
+  });
 }
 
 std::vector<size_t> InsertionOrder(const std::vector<UnitRecord>& units) {

@@ -1,15 +1,17 @@
 #pragma once
-// Bulk-import rows (CONTRACTS.md, "CSV import formats" 1, 2 and 4): one row's text
-// columns -> domain values, with every problem of the row as (line, field, reason). The
-// field is the CSV column. Pure: what needs the database (codes free, parents existing,
-// quotas, vetting) is checked by the store when the row is applied.
+// Bulk-import rows (CONTRACTS.md, "CSV import formats" 1 to 7): one row's text columns ->
+// domain values, with every problem of the row as (line, field, reason). The field is the
+// CSV column. Pure: what needs the database (codes free, parents existing, quotas,
+// vetting, people and units existing) is checked by the store when the row is applied.
 
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/time/civil_time.h"
+#include "common/time/date_range.h"
 #include "services/org/domain/person.h"
+#include "services/org/domain/principal_resolution.h"
 #include "services/org/domain/unit.h"
 
 namespace paizhu::org {
@@ -19,7 +21,8 @@ namespace paizhu::org {
 // INVALID_SPECIALTY, DUPLICATE_SPECIALTY, INVALID_POST, INVALID_COUNT, DATE_IN_FUTURE,
 // WORK_START_TOO_EARLY, UNIT_OWN_PARENT, COMMISSION_HAS_NO_PARENT; and for columns of the
 // wrong kind NOT_A_GROUP (posts, guiding_office) and NOT_A_SUPERVISED_UNIT
-// (supervising_group, supervised_since)):
+// (supervising_group, supervised_since); for the history kinds INVALID_ROLE, ROLE_UNIT_MISMATCH,
+// INVALID_COURSE, INVALID_ORGANIZER, INVALID_REASON (too long) and INVALID_HOURS):
 
 // A required column is empty.
 inline constexpr char kReasonRequired[] = "REQUIRED";
@@ -32,8 +35,15 @@ inline constexpr char kReasonInvalidPosts[] = "INVALID_POSTS";
 // Columns that go together (supervising_group and supervised_since; unit, post and
 // post_since) are given only in part.
 inline constexpr char kReasonIncomplete[] = "INCOMPLETE";
+// `to` (the last day) is before `from`.
+inline constexpr char kReasonEndBeforeStart[] = "END_BEFORE_START";
 // A group's quota per post is 0..20 (SetPostQuota's rule); DUPLICATE_POST: a post twice.
 inline constexpr int kMaxQuota = 20;
+// Free texts (an assignment's reason, a training's course and organizer): at most this many
+// characters (their columns' size).
+inline constexpr size_t kMaxTextCharacters = 200;
+// A training's hours: 0..1000 (RecordTraining's rule), at most one decimal.
+inline constexpr double kMaxTrainingHours = 1000;
 
 struct RowError {
   int line = 0;
@@ -60,6 +70,26 @@ struct PersonColumns {
   int line = 0;
   std::string code, name, gender, birth_date, education, specialties, work_start, unit, post,
       post_since, vetted_on;
+};
+
+struct SupervisionColumns {
+  int line = 0;
+  std::string unit, group, from, to;
+};
+
+struct AssignmentColumns {
+  int line = 0;
+  std::string person, unit, post, from, to, reason;
+};
+
+struct RoleColumns {
+  int line = 0;
+  std::string person, role, unit;
+};
+
+struct TrainingColumns {
+  int line = 0;
+  std::string person, course, organizer, date, hours;
 };
 
 // ---- the parsed rows ----
@@ -98,6 +128,36 @@ struct PersonRecord {
   std::optional<absl::CivilDay> vetted_on;  // a passed vetting on that day
 };
 
+// The group supervises the unit over `when` (to: the last day; empty: still).
+struct SupervisionRecord {
+  int line = 0;
+  std::string unit_code;
+  std::string group_code;
+  DateRange when;
+};
+
+// person_code, unit_code, post, when (to: the last day held; empty: still held), reason.
+struct AssignmentRecord {
+  int line = 0;
+  PostAssignment assignment;
+};
+
+struct RoleRecord {
+  int line = 0;
+  std::string person_code;
+  RoleGrant grant;      // unit_code empty only for admin
+  absl::CivilDay from;  // the day of the import: the format has no date
+};
+
+struct TrainingRecord {
+  int line = 0;
+  std::string person_code;
+  std::string course;
+  std::string organizer;  // may be empty
+  absl::CivilDay day;
+  double hours = 0;  // an empty cell: 0
+};
+
 // Every row of a file, parsed: `records` holds the good rows in file order, `errors` every
 // problem of the bad ones (in file order). A row is in exactly one of the two.
 template <typename Record>
@@ -112,6 +172,16 @@ std::optional<UnitRecord> ParseUnitRow(const UnitColumns& row, std::vector<RowEr
 // `today` bounds birth_date, work_start and vetted_on (ValidatePerson's rules).
 std::optional<PersonRecord> ParsePersonRow(const PersonColumns& row, absl::CivilDay today,
                                            std::vector<RowError>& errors);
+std::optional<SupervisionRecord> ParseSupervisionRow(const SupervisionColumns& row,
+                                                     std::vector<RowError>& errors);
+std::optional<AssignmentRecord> ParseAssignmentRow(const AssignmentColumns& row,
+                                                   std::vector<RowError>& errors);
+// `today` is the day the grant is in force from.
+std::optional<RoleRecord> ParseRoleRow(const RoleColumns& row, absl::CivilDay today,
+                                       std::vector<RowError>& errors);
+// `today` bounds the date (a training is recorded after it happened).
+std::optional<TrainingRecord> ParseTrainingRow(const TrainingColumns& row, absl::CivilDay today,
+                                               std::vector<RowError>& errors);
 
 // A whole file: each row as above, plus codes repeated within the file (the second and
 // later occurrences are the bad rows: DUPLICATE_IN_FILE on `code`).
@@ -119,6 +189,13 @@ ParsedRows<ZoneRecord> ParseZoneRows(const std::vector<ZoneColumns>& rows);
 ParsedRows<UnitRecord> ParseUnitRows(const std::vector<UnitColumns>& rows);
 ParsedRows<PersonRecord> ParsePersonRows(const std::vector<PersonColumns>& rows,
                                          absl::CivilDay today);
+// The history kinds have no code of their own: each row as above. A row repeating or
+// overlapping another is found by the store, the earlier rows being applied first.
+ParsedRows<SupervisionRecord> ParseSupervisionRows(const std::vector<SupervisionColumns>& rows);
+ParsedRows<AssignmentRecord> ParseAssignmentRows(const std::vector<AssignmentColumns>& rows);
+ParsedRows<RoleRecord> ParseRoleRows(const std::vector<RoleColumns>& rows, absl::CivilDay today);
+ParsedRows<TrainingRecord> ParseTrainingRows(const std::vector<TrainingColumns>& rows,
+                                             absl::CivilDay today);
 
 // `posts` of a group: "leader=1;deputy=1;staff=2" (spaces around parts allowed, an empty
 // text = no quotas). Appends problems on column `posts` to `errors`.
@@ -129,5 +206,11 @@ std::optional<std::vector<PostCount>> ParsePosts(const std::string& text, int li
 // office and supervising group come before it when they are rows of the same file; otherwise
 // the file's order. A cycle is left as it is (its rows then fail on the missing reference).
 std::vector<size_t> InsertionOrder(const std::vector<UnitRecord>& units);
+
+// The order to apply dated history in: indexes sorted by (unit, from) for supervision and
+// (person, from) for assignments, the file's order among equals, so that each change
+// closes the one before it and a transfer sees the post it comes from.
+std::vector<size_t> DateOrder(const std::vector<SupervisionRecord>& rows);
+std::vector<size_t> DateOrder(const std::vector<AssignmentRecord>& rows);
 
 }  // namespace paizhu::org
