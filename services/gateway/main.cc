@@ -10,7 +10,12 @@
 #include "common/log/log.h"
 #include "common/server/runner.h"
 #include "common/status/status.h"
+#include "services/gateway/api/backend_health.h"
 #include "services/gateway/api/proxy.h"
+#include "services/gateway/domain/authenticator.h"
+#include "services/gateway/domain/deadline.h"
+#include "services/gateway/domain/jwt_keys.h"
+#include "services/gateway/domain/limits.h"
 
 namespace paizhu::gateway {
 namespace {
@@ -43,14 +48,69 @@ int Main(int argc, char** argv) {
   flags.Define("jwt-public-key-file", "", "PEM file of the public keys that sign people's tokens");
   flags.Define("jwt-issuer", "paizhu-dev", "the only accepted token issuer (iss)");
   flags.Define("jwt-audience", "paizhu", "the required token audience (aud)");
+  flags.Define("jwt-key-reload-interval", "5s",
+               "how often to look whether the JWT key file changed (then reload it)");
+  flags.Define("token-cache-size", "10000", "verified tokens remembered (0: verify every call)");
+  flags.Define("principal-cache-size", "10000", "resolved principals remembered (0: none)");
+  flags.Define("principal-cache-ttl", "30s", "how long a resolved principal is remembered");
+  flags.Define("max-call-timeout", "30s", "the longest deadline a call gets upstream");
+  flags.Define("default-call-timeout", "10s", "the deadline of a call that arrives without one");
+  flags.Define("rate-limits-file", "",
+               "JSON file of per-principal token buckets (default, roles, systems); empty: none");
+  flags.Define("max-concurrent-calls", "1000", "calls in flight at most; more are refused");
+  flags.Define("backend-check-interval", "2s",
+               "how often readiness asks the backends for their health");
   if (absl::Status s = flags.Parse(argc, argv); !s.ok()) {
     std::cerr << s.message() << "\n";
     return ErrorReason(s) == "HELP" ? 0 : 2;
   }
   if (absl::Status s = server::SetUpLogging(flags, "gateway"); !s.ok()) return Fail(s);
 
+  auto duration = [&](const char* name) { return flags.GetDuration(name); };
+  auto count = [&](const char* name) -> absl::StatusOr<int> {
+    auto value = flags.GetInt(name);
+    if (value.ok() && *value < 0) {
+      return InvalidArgument(name, "BAD_FLAG_VALUE", absl::StrCat("--", name, " must be >= 0"));
+    }
+    return value;
+  };
+  auto reload_interval = duration("jwt-key-reload-interval");
+  auto token_cache_size = count("token-cache-size");
+  auto principal_cache_size = count("principal-cache-size");
+  auto principal_cache_ttl = duration("principal-cache-ttl");
+  auto max_call_timeout = duration("max-call-timeout");
+  auto default_call_timeout = duration("default-call-timeout");
+  auto max_concurrent_calls = count("max-concurrent-calls");
+  auto backend_check_interval = duration("backend-check-interval");
+  auto max_bytes = flags.GetInt("max-message-bytes");
+  for (const absl::Status& s :
+       {reload_interval.status(), token_cache_size.status(), principal_cache_size.status(),
+        principal_cache_ttl.status(), max_call_timeout.status(), default_call_timeout.status(),
+        max_concurrent_calls.status(), backend_check_interval.status(), max_bytes.status()}) {
+    if (!s.ok()) return Fail(s);
+  }
+  ProxyOptions proxy_options;
+  proxy_options.deadlines = DeadlinePolicy{*max_call_timeout, *default_call_timeout};
+  if (absl::Status s = proxy_options.deadlines.Validate(); !s.ok()) return Fail(s);
+  if (*max_concurrent_calls < 1) {
+    return Fail(InvalidArgument("max-concurrent-calls", "BAD_FLAG_VALUE",
+                                "--max-concurrent-calls must be at least 1"));
+  }
+  proxy_options.max_concurrent_calls = *max_concurrent_calls;
+  if (*backend_check_interval <= absl::ZeroDuration()) {
+    return Fail(InvalidArgument("backend-check-interval", "BAD_FLAG_VALUE",
+                                "--backend-check-interval must be positive"));
+  }
+  std::unique_ptr<RateLimiter> limiter;
+  if (std::string path = flags.Get("rate-limits-file"); !path.empty()) {
+    auto policy = RateLimitPolicy::FromFile(path);
+    if (!policy.ok()) return Fail(policy.status());
+    limiter = std::make_unique<RateLimiter>(*std::move(policy));
+  }
+
   std::map<std::string, std::string> services;
   std::map<std::string, Backend> backends;
+  std::vector<BackendHealth::Target> health_targets;
   std::string org_key;
   for (const Destination& d : kDestinations) {
     std::string addr = flags.Get(absl::StrCat(d.name, "-addr"));
@@ -63,34 +123,40 @@ int Main(int argc, char** argv) {
     if (!key.ok()) return Fail(key.status());
     if (std::string(d.name) == "org") org_key = *key;
     services[d.grpc_service] = d.name;
-    auto max_bytes = flags.GetInt("max-message-bytes");
-    if (!max_bytes.ok()) return Fail(max_bytes.status());
-    backends.emplace(
-        d.name, Backend{std::make_unique<grpc::GenericStub>(client::MakeChannel(addr, *max_bytes)),
-                        auth::PrincipalSigner::ForGateway(*key)});
+    auto channel = client::MakeChannel(addr, *max_bytes);
+    backends.emplace(d.name, Backend{std::make_unique<grpc::GenericStub>(channel),
+                                     auth::PrincipalSigner::ForGateway(*key)});
+    health_targets.push_back({d.name, d.grpc_service, channel});
   }
   auto routes = RouteTable::Build(services);
   if (!routes.ok()) return Fail(routes.status());
 
-  auto jwt = auth::JwtVerifier::FromPemFile(
+  auto keys = JwtKeyStore::Open(
       flags.Get("jwt-public-key-file"),
-      auth::JwtVerifierOptions{flags.Get("jwt-issuer"), flags.Get("jwt-audience")});
-  if (!jwt.ok()) return Fail(jwt.status());
-  auto resolver =
-      std::make_unique<PrincipalResolver>(client::MakeChannel(flags.Get("org-addr"), 4 << 20),
-                                          auth::PrincipalSigner::ForGateway(org_key));
+      auth::JwtVerifierOptions{flags.Get("jwt-issuer"), flags.Get("jwt-audience")},
+      *reload_interval);
+  if (!keys.ok()) return Fail(keys.status());
+  auto authenticator = std::make_unique<Authenticator>(*std::move(keys), *token_cache_size);
+  auto resolver = std::make_unique<PrincipalResolver>(
+      client::MakeChannel(flags.Get("org-addr"), 4 << 20),
+      auth::PrincipalSigner::ForGateway(org_key), *principal_cache_size, *principal_cache_ttl);
 
   size_t route_count = routes->size();
-  ProxyService proxy(*std::move(routes), std::move(backends), *std::move(jwt), std::move(resolver));
+  ProxyService proxy(*std::move(routes), std::move(backends), std::move(authenticator),
+                     std::move(resolver), std::move(limiter), proxy_options);
   auto options = server::ServerOptionsFromFlags(flags);
   if (!options.ok()) return Fail(options.status());
   server::Runner runner(*options);
   runner.SetGenericService(&proxy);
   runner.AddReadinessName("paizhu.gateway");
   if (absl::Status s = runner.Start(); !s.ok()) return Fail(s);
-  runner.SetReady(true);
+  // Ready while every backend is: checked at once, then every interval.
+  BackendHealth backend_health(std::move(health_targets), *backend_check_interval,
+                               [&runner](bool ready) { runner.SetReady(ready); });
+  backend_health.Start();
   log::Info("routing", {{"methods", route_count}});
   runner.WaitForShutdownSignal();
+  backend_health.Stop();
   return 0;
 }
 

@@ -63,6 +63,11 @@ bool IsServing(const std::string& address, const std::string& service_name) {
 absl::StatusOr<std::unique_ptr<Stack>> Stack::Start() { return Start(SharedDatabase()); }
 
 absl::StatusOr<std::unique_ptr<Stack>> Stack::Start(const sql::ConnectOptions& server) {
+  return Start(server, StackOptions{});
+}
+
+absl::StatusOr<std::unique_ptr<Stack>> Stack::Start(const sql::ConnectOptions& server,
+                                                    StackOptions options) {
   auto stack = std::unique_ptr<Stack>(new Stack);
   stack->dir_ = MakeTempDir("paizhu-stack");
   const std::string& dir = stack->dir_;
@@ -126,6 +131,7 @@ absl::StatusOr<std::unique_ptr<Stack>> Stack::Start(const sql::ConnectOptions& s
     gateway.push_back(absl::StrCat("--", s, "-addr=", addr(s)));
     gateway.push_back(absl::StrCat("--", s, "-key-file=", dir, "/", s, ".key"));
   }
+  gateway.insert(gateway.end(), options.gateway_flags.begin(), options.gateway_flags.end());
   RETURN_IF_ERROR(stack->StartProcess("gateway", gateway));
   for (const auto& [name, health] : kReadiness) RETURN_IF_ERROR(stack->WaitReady(name, health));
   return stack;
@@ -197,6 +203,11 @@ std::shared_ptr<grpc::Channel> Stack::Direct(const std::string& process) const {
 int Stack::port(const std::string& process) const {
   auto it = processes_.find(process);
   return it == processes_.end() ? 0 : it->second.port;
+}
+
+pid_t Stack::pid(const std::string& process) const {
+  auto it = processes_.find(process);
+  return it == processes_.end() || !it->second.child.running() ? -1 : it->second.child.pid();
 }
 
 std::string Stack::Key(const std::string& service) const { return keys_.at(service); }

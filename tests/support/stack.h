@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
@@ -15,11 +16,20 @@
 
 namespace paizhu::testing {
 
+// Optional settings of a stack.
+struct StackOptions {
+  // Extra flags for paizhu-gateway, after the stack's own (a later flag wins), e.g.
+  // {"--max-call-timeout=3s"}.
+  std::vector<std::string> gateway_flags;
+};
+
 class Stack {
  public:
   // `server`: where the schemas and users go (default: the shared test server).
   static absl::StatusOr<std::unique_ptr<Stack>> Start();
   static absl::StatusOr<std::unique_ptr<Stack>> Start(const sql::ConnectOptions& server);
+  static absl::StatusOr<std::unique_ptr<Stack>> Start(const sql::ConnectOptions& server,
+                                                      StackOptions options);
   ~Stack();
 
   // A person's token, signed with the stack's dev key (as `paizhu login --dev` does).
@@ -27,6 +37,8 @@ class Stack {
   std::shared_ptr<grpc::Channel> Gateway() const;
   std::shared_ptr<grpc::Channel> Direct(const std::string& service) const;  // org, clue, assess
   int port(const std::string& process) const;
+  // The process id of a running process (org, clue, assess, gateway), or -1.
+  pid_t pid(const std::string& process) const;
   // A service's own key (raw bytes): lets a test sign as the gateway would.
   std::string Key(const std::string& service) const;
   std::string Log(const std::string& process) const;

@@ -1,5 +1,6 @@
 #include "services/gateway/api/principal_resolver.h"
 
+#include "absl/time/clock.h"
 #include "common/log/log.h"
 #include "common/names/resource_name.h"
 #include "common/status/grpc_status.h"
@@ -21,11 +22,17 @@ struct Pending {
 }  // namespace
 
 PrincipalResolver::PrincipalResolver(std::shared_ptr<grpc::Channel> org_channel,
-                                     auth::PrincipalSigner org_signer)
-    : stub_(org::v1::OrgService::NewStub(org_channel)), signer_(std::move(org_signer)) {}
+                                     auth::PrincipalSigner org_signer, size_t cache_size,
+                                     absl::Duration cache_ttl)
+    : stub_(org::v1::OrgService::NewStub(org_channel)),
+      signer_(std::move(org_signer)),
+      cache_(std::make_shared<PrincipalCache>(cache_size, cache_ttl)) {}
 
 void PrincipalResolver::Resolve(const std::string& person_code, absl::Time deadline,
                                 const std::string& request_id, Done done) {
+  if (std::optional<auth::Principal> cached = cache_->Get(person_code, absl::Now())) {
+    return done(*std::move(cached));
+  }
   auto* pending = new Pending;
   pending->done = std::move(done);
   pending->request.set_person(names::MakeName("people", person_code));
@@ -36,9 +43,11 @@ void PrincipalResolver::Resolve(const std::string& person_code, absl::Time deadl
   self.set_subject("gateway");
   pending->ctx.AddMetadata(auth::kPrincipalMetadataKey, signer_.Sign(self, "org", kResolveMethod));
   stub_->async()->ResolvePrincipal(
-      &pending->ctx, &pending->request, &pending->response, [pending](grpc::Status status) {
+      &pending->ctx, &pending->request, &pending->response,
+      [pending, person_code, cache = cache_](grpc::Status status) {
         std::unique_ptr<Pending> owned(pending);
         if (status.ok()) {
+          cache->Put(person_code, owned->response, absl::Now());
           owned->done(std::move(owned->response));
         } else if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
           owned->done(Unauthenticated("UNAUTHENTICATED", "the token's person does not exist"));

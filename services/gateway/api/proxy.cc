@@ -1,13 +1,19 @@
 #include "services/gateway/api/proxy.h"
 
+#include <chrono>
+#include <optional>
+#include <vector>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "common/crypto/digest.h"
 #include "common/log/log.h"
 #include "common/server/call.h"
 #include "common/status/grpc_status.h"
 #include "common/status/status.h"
+#include "services/gateway/domain/audit.h"
 
 namespace paizhu::gateway {
 namespace {
@@ -37,42 +43,88 @@ void EnsureValid(grpc::ByteBuffer* buffer) {
   *buffer = grpc::ByteBuffer(&empty, 1);
 }
 
+// The serialized message in a buffer (the buffer itself is left as it was).
+std::string BufferBytes(const grpc::ByteBuffer& buffer) {
+  std::vector<grpc::Slice> slices;
+  if (!buffer.Dump(&slices).ok()) return "";
+  std::string bytes;
+  bytes.reserve(buffer.Length());
+  for (const grpc::Slice& slice : slices) {
+    bytes.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
+  }
+  return bytes;
+}
+
+std::string CodeName(grpc::StatusCode code) {
+  return absl::StatusCodeToString(static_cast<absl::StatusCode>(code));
+}
+
 class ProxyCall final : public grpc::ServerGenericBidiReactor {
  public:
   ProxyCall(ProxyService* service, grpc::GenericCallbackServerContext* ctx)
-      : service_(service), ctx_(ctx) {
+      : service_(service), ctx_(ctx), start_(absl::Now()) {
+    record_.method = ctx_->method();
+    request_id_ = server::CleanMetadataValue(Header("x-request-id"));
+    if (request_id_.empty()) request_id_ = crypto::HexEncode(crypto::RandomBytes(8));
+    record_.request_id = request_id_;
+    // gRPC reports "no deadline" as the largest time point.
+    if (ctx_->deadline() != std::chrono::system_clock::time_point::max()) {
+      client_deadline_ = absl::FromChrono(ctx_->deadline());
+    }
+    deadline_ = UpstreamDeadline(client_deadline_, start_, service_->options().deadlines);
+    if (!service_->in_flight().TryAcquire()) {
+      Fail(MakeError(absl::StatusCode::kResourceExhausted, kReasonTooManyCalls,
+                     "the gateway is at its limit of concurrent calls; retry later"));
+      return;
+    }
+    holds_slot_ = true;
     StartRead(&request_);
   }
 
   void OnReadDone(bool ok) override {
-    if (!ok) return Fail(absl::InvalidArgumentError("no request message"));
+    if (!ok) {
+      if (client_deadline_.has_value() && absl::Now() >= *client_deadline_) {
+        return Fail(MakeError(absl::StatusCode::kDeadlineExceeded, "DEADLINE_EXCEEDED",
+                              "the call's deadline passed"));
+      }
+      if (ctx_->IsCancelled()) {
+        return Fail(MakeError(absl::StatusCode::kCancelled, "CANCELLED", "the call was cancelled"));
+      }
+      return Fail(absl::InvalidArgumentError("no request message"));
+    }
     EnsureValid(&request_);
     auto route = service_->routes().Find(ctx_->method());
     if (!route.ok()) return Fail(route.status());
     route_ = *route;
+    // Only for the access line; the bytes go upstream untouched.
+    if (route_->request_prototype != nullptr) {
+      record_.resource = ResourceNameOf(*route_->request_prototype, BufferBytes(request_));
+    }
     if (!route_->unary) {
       return Fail(MakeError(absl::StatusCode::kUnimplemented, "STREAMING_NOT_PROXIED",
                             "the gateway proxies unary methods only"));
     }
-    request_id_ = server::CleanMetadataValue(Header("x-request-id"));
-    if (request_id_.empty()) request_id_ = crypto::HexEncode(crypto::RandomBytes(8));
 
     std::string authorization = Header("authorization");
     if (!absl::StartsWithIgnoreCase(authorization, "bearer ")) {
       return Refuse("no bearer token");
     }
-    auto claims = service_->jwt().Verify(absl::StripAsciiWhitespace(authorization.substr(7)));
+    auto claims = service_->authenticator().Authenticate(
+        absl::StripAsciiWhitespace(absl::string_view(authorization).substr(7)));
     if (!claims.ok()) return Refuse(claims.status().message());
     person_ = claims->subject;
-    absl::Time deadline =
-        std::min(absl::FromChrono(ctx_->deadline()), absl::Now() + absl::Seconds(5));
+    record_.principal = absl::StrCat("person:", person_);
+    absl::Time deadline = std::min(deadline_, absl::Now() + absl::Seconds(5));
     service_->resolver().Resolve(
         person_, deadline, request_id_,
         [this](absl::StatusOr<auth::Principal> principal) { OnResolved(std::move(principal)); });
   }
 
   void OnWriteDone(bool ok) override {}
-  void OnDone() override { delete this; }
+  void OnDone() override {
+    if (holds_slot_) service_->in_flight().Release();
+    delete this;
+  }
 
  private:
   void OnResolved(absl::StatusOr<auth::Principal> principal) {
@@ -81,6 +133,12 @@ class ProxyCall final : public grpc::ServerGenericBidiReactor {
         return Refuse(principal.status().message());
       }
       return Fail(principal.status());
+    }
+    record_.principal = PrincipalLabel(*principal);
+    if (RateLimiter* limiter = service_->limiter();
+        limiter != nullptr && !limiter->Allow(*principal, absl::Now())) {
+      return Fail(MakeError(absl::StatusCode::kResourceExhausted, kReasonRateLimited,
+                            "too many calls from this caller; retry later"));
     }
     if (absl::Status allowed = auth::Authorize(*principal, route_->access, ctx_->method());
         !allowed.ok()) {
@@ -91,6 +149,8 @@ class ProxyCall final : public grpc::ServerGenericBidiReactor {
       return Fail(Unavailable("NO_BACKEND", absl::StrCat("no address for ", route_->destination)));
     }
     upstream_ = grpc::ClientContext::FromCallbackServerContext(*ctx_);
+    // gRPC sends the earlier of this and the propagated client deadline.
+    upstream_->set_deadline(absl::ToChronoTime(deadline_));
     for (const auto& [key, value] : ctx_->client_metadata()) {
       std::string k(key.data(), key.size());
       if (!ForwardsHeader(k) || !ValidHeaderKey(k)) continue;
@@ -105,9 +165,9 @@ class ProxyCall final : public grpc::ServerGenericBidiReactor {
                              &response_, [this](grpc::Status status) {
                                if (status.ok()) {
                                  EnsureValid(&response_);
-                                 StartWriteAndFinish(&response_, grpc::WriteOptions(), status);
+                                 Complete(status, "", &response_);
                                } else {
-                                 Finish(status);
+                                 Complete(status, ErrorReason(FromGrpcStatus(status)));
                                }
                              });
   }
@@ -124,26 +184,42 @@ class ProxyCall final : public grpc::ServerGenericBidiReactor {
                                        {"why", std::string(why)},
                                        {"peer", ctx_->peer()},
                                        {"request_id", request_id_}});
-    Finish(ToGrpcStatus(Unauthenticated("UNAUTHENTICATED", "unauthenticated")));
+    Fail(Unauthenticated("UNAUTHENTICATED", "unauthenticated"));
   }
 
-  void Fail(const absl::Status& status) {
-    log::Info("call refused", {{"method", ctx_->method()},
-                               {"person", person_},
-                               {"code", absl::StatusCodeToString(status.code())},
-                               {"reason", ErrorReason(status)},
-                               {"request_id", request_id_}});
-    Finish(ToGrpcStatus(status));
+  void Fail(const absl::Status& status) { Complete(ToGrpcStatus(status), ErrorReason(status)); }
+
+  // The one way a call ends: its access line, then the answer.
+  void Complete(const grpc::Status& status, std::string reason,
+                grpc::ByteBuffer* response = nullptr) {
+    if (completed_) return;
+    completed_ = true;
+    record_.code = CodeName(status.error_code());
+    record_.reason = std::move(reason);
+    record_.latency = absl::Now() - start_;
+    record_.deadline = deadline_ - start_;
+    log::Info(kAccessLogMessage, AccessLogFields(record_));
+    if (response != nullptr) {
+      StartWriteAndFinish(response, grpc::WriteOptions(), status);
+    } else {
+      Finish(status);
+    }
   }
 
   ProxyService* service_;
   grpc::GenericCallbackServerContext* ctx_;
+  const absl::Time start_;
+  std::optional<absl::Time> client_deadline_;
+  absl::Time deadline_;  // of the upstream call
+  bool holds_slot_ = false;
+  bool completed_ = false;
   const Route* route_ = nullptr;
   grpc::ByteBuffer request_;
   grpc::ByteBuffer response_;
   std::unique_ptr<grpc::ClientContext> upstream_;
   std::string request_id_;
   std::string person_;
+  AccessRecord record_;
 };
 
 }  // namespace

@@ -3,11 +3,14 @@
 #include "absl/strings/str_cat.h"
 #include "common/status/status.h"
 #include "google/protobuf/descriptor.h"
+#include "google/protobuf/dynamic_message.h"
+#include "services/gateway/domain/audit.h"
 
 namespace paizhu::gateway {
 
 absl::StatusOr<RouteTable> RouteTable::Build(const std::map<std::string, std::string>& services) {
   RouteTable table;
+  table.factory_ = std::make_shared<google::protobuf::DynamicMessageFactory>();
   const auto* pool = google::protobuf::DescriptorPool::generated_pool();
   for (const auto& [service_name, destination] : services) {
     const auto* service = pool->FindServiceByName(service_name);
@@ -21,6 +24,9 @@ absl::StatusOr<RouteTable> RouteTable::Build(const std::map<std::string, std::st
       Route route;
       route.destination = destination;
       route.unary = !method->client_streaming() && !method->server_streaming();
+      if (HasResourceField(method->input_type())) {
+        route.request_prototype = table.factory_->GetPrototype(method->input_type());
+      }
       // Undeclared methods get an empty declaration: nobody matches it.
       if (method->options().HasExtension(common::v1::access)) {
         route.access = method->options().GetExtension(common::v1::access);

@@ -5,6 +5,7 @@
 // declaration is never callable.
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,12 +13,20 @@
 #include "absl/strings/string_view.h"
 #include "common/auth/access.h"
 
+namespace google::protobuf {
+class DynamicMessageFactory;
+class Message;
+}  // namespace google::protobuf
+
 namespace paizhu::gateway {
 
 struct Route {
   std::string destination;  // org, clue, assess
   auth::MethodAccess access;
   bool unary = true;
+  // An empty request of the method's input type, for the access audit to read the
+  // resource name from; nullptr when the type has no `name` or `parent` field.
+  const google::protobuf::Message* request_prototype = nullptr;
 };
 
 class RouteTable {
@@ -33,6 +42,8 @@ class RouteTable {
 
  private:
   std::map<std::string, Route, std::less<>> routes_;
+  // Owns the request prototypes (dynamic messages over the generated descriptors).
+  std::shared_ptr<google::protobuf::DynamicMessageFactory> factory_;
 };
 
 }  // namespace paizhu::gateway
