@@ -439,6 +439,37 @@ TEST_F(ReportOrganisationTest, AUnitWithHistoryIsDissolvedNotDeleted) {
   EXPECT_EQ(dissolved.dissolved_on(), "2030-12-31");
 }
 
+TEST_F(ReportOrganisationTest, MentoringPairsAndAccountabilityAreRecorded) {
+  org::v1::RecordMentoringRequest pair;
+  pair.set_mentor("people/P00");
+  pair.set_mentee("people/P20");
+  pair.set_from_date("2021-03-01");
+  org::v1::Person mentee;
+  ASSERT_OK(Call(&org::v1::OrgService::Stub::RecordMentoring, pair, &mentee));
+  EXPECT_THAT(mentee.mentors(), ElementsAre("people/P00"));
+  EXPECT_THAT(Call(&org::v1::OrgService::Stub::RecordMentoring, pair),
+              StatusIs(absl::StatusCode::kFailedPrecondition, "MENTORING_EXISTS"));
+  pair.set_mentee("people/P00");
+  EXPECT_THAT(Call(&org::v1::OrgService::Stub::RecordMentoring, pair),
+              StatusIs(absl::StatusCode::kInvalidArgument, "SELF_MENTORING"));
+
+  org::v1::RecordAccountabilityRequest record;
+  record.mutable_accountability()->set_subject("units/G03");
+  record.mutable_accountability()->set_decided_on("2021-11-01");
+  record.mutable_accountability()->set_measure("通报批评");
+  record.mutable_accountability()->set_reason("对驻在单位问题线索处置不及时");
+  ASSERT_OK(Call(&org::v1::OrgService::Stub::RecordAccountability, record));
+  record.mutable_accountability()->set_subject("units/U01");  // a supervised unit, not a group
+  EXPECT_THAT(Call(&org::v1::OrgService::Stub::RecordAccountability, record),
+              StatusIs(absl::StatusCode::kInvalidArgument, "SUBJECT_NOT_FOUND"));
+  org::v1::ListAccountabilityRequest list;
+  list.set_subject("units/G03");
+  org::v1::ListAccountabilityResponse records;
+  ASSERT_OK(Call(&org::v1::OrgService::Stub::ListAccountability, list, &records));
+  ASSERT_EQ(records.records_size(), 1);
+  EXPECT_EQ(records.records(0).measure(), "通报批评");
+}
+
 // The principal the gateway forwards, per role: each role sees what CONTRACTS.md says.
 TEST_F(ReportOrganisationTest, ResolvePrincipalGivesEachRoleItsUnits) {
   ASSERT_OK(Person("R1", "1980-01-01", "bachelor", "2015-01-01"));

@@ -64,6 +64,8 @@ void ToProto(const Person& p, v1::Person* out) {
     if (a.when.to) out_a->set_to_date(FormatDate(*a.when.to));
     out_a->set_reason(a.reason);
   }
+  for (const std::string& m : p.mentor_codes) out->add_mentors(names::MakeName("people", m));
+  for (const std::string& m : p.mentee_codes) out->add_mentees(names::MakeName("people", m));
   out->set_etag(absl::StrCat(p.version));
 }
 

@@ -55,6 +55,14 @@ class OrgApi final : public paizhu::org::v1::OrgService::Service {
                                   v1::Person* response) override;
   grpc::Status RecordTraining(grpc::ServerContext* ctx, const v1::RecordTrainingRequest* request,
                               v1::Person* response) override;
+  grpc::Status RecordMentoring(grpc::ServerContext* ctx, const v1::RecordMentoringRequest* request,
+                               v1::Person* response) override;
+  grpc::Status RecordAccountability(grpc::ServerContext* ctx,
+                                    const v1::RecordAccountabilityRequest* request,
+                                    v1::Accountability* response) override;
+  grpc::Status ListAccountability(grpc::ServerContext* ctx,
+                                  const v1::ListAccountabilityRequest* request,
+                                  v1::ListAccountabilityResponse* response) override;
   grpc::Status GrantRole(grpc::ServerContext* ctx, const v1::GrantRoleRequest* request,
                          v1::Person* response) override;
   grpc::Status ResolvePrincipal(grpc::ServerContext* ctx,

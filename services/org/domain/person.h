@@ -32,7 +32,19 @@ struct Person {
   std::vector<std::string> specialties;
   std::optional<absl::CivilDay> work_start;
   std::vector<PostAssignment> assignments;  // read side: the whole history
+  std::vector<std::string> mentor_codes;    // read side: pairs in force today (一帮一)
+  std::vector<std::string> mentee_codes;
   int64_t version = 0;
+};
+
+// 问责 of a person or of a unit (a group).
+struct Accountability {
+  int64_t id = 0;
+  std::string subject_kind;  // person, unit
+  std::string subject_code;
+  absl::CivilDay decided_on;
+  std::string measure;
+  std::string reason;
 };
 
 bool IsGender(const std::string& value);

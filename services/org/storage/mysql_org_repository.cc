@@ -229,6 +229,37 @@ absl::StatusOr<Person> MysqlOrgRepository::RecordTraining(const std::string& per
   });
 }
 
+absl::StatusOr<Person> MysqlOrgRepository::RecordMentoring(const std::string& mentor,
+                                                           const std::string& mentee,
+                                                           const DateRange& when,
+                                                           absl::Time deadline) {
+  return ChangePerson(mentee, deadline, [&](sql::Transaction& tx) {
+    return InsertMentoring(tx, mentor, mentee, when);
+  });
+}
+
+absl::StatusOr<Accountability> MysqlOrgRepository::RecordAccountability(
+    const Accountability& record, absl::Time deadline) {
+  Accountability out = record;
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        ASSIGN_OR_RETURN(out.id, InsertAccountability(tx, record));
+        return absl::OkStatus();
+      }));
+  return out;
+}
+
+absl::StatusOr<std::vector<Accountability>> MysqlOrgRepository::ListAccountability(
+    const std::string& kind, const std::string& code, absl::Time deadline) {
+  std::vector<Accountability> out;
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        ASSIGN_OR_RETURN(out, ReadAccountability(tx, kind, code));
+        return absl::OkStatus();
+      }));
+  return out;
+}
+
 absl::StatusOr<Person> MysqlOrgRepository::GrantRole(const std::string& person,
                                                      const RoleGrant& grant, absl::CivilDay from,
                                                      absl::Time deadline) {

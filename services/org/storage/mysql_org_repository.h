@@ -45,6 +45,13 @@ class MysqlOrgRepository : public OrgRepository {
   absl::StatusOr<Person> RecordTraining(const std::string& person, const std::string& course,
                                         const std::string& organizer, absl::CivilDay day,
                                         double hours, absl::Time deadline) override;
+  absl::StatusOr<Person> RecordMentoring(const std::string& mentor, const std::string& mentee,
+                                         const DateRange& when, absl::Time deadline) override;
+  absl::StatusOr<Accountability> RecordAccountability(const Accountability& record,
+                                                      absl::Time deadline) override;
+  absl::StatusOr<std::vector<Accountability>> ListAccountability(const std::string& kind,
+                                                                 const std::string& code,
+                                                                 absl::Time deadline) override;
   absl::StatusOr<Person> GrantRole(const std::string& person, const RoleGrant& grant,
                                    absl::CivilDay from, absl::Time deadline) override;
   absl::StatusOr<std::optional<std::pair<ResolvedPerson, RoleScopeFacts>>> ResolvePerson(

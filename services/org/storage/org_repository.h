@@ -76,6 +76,14 @@ class OrgRepository {
                                                 const std::string& course,
                                                 const std::string& organizer, absl::CivilDay day,
                                                 double hours, absl::Time deadline) = 0;
+  virtual absl::StatusOr<Person> RecordMentoring(const std::string& mentor,
+                                                 const std::string& mentee, const DateRange& when,
+                                                 absl::Time deadline) = 0;
+  virtual absl::StatusOr<Accountability> RecordAccountability(const Accountability& record,
+                                                              absl::Time deadline) = 0;
+  virtual absl::StatusOr<std::vector<Accountability>> ListAccountability(const std::string& kind,
+                                                                         const std::string& code,
+                                                                         absl::Time deadline) = 0;
   virtual absl::StatusOr<Person> GrantRole(const std::string& person, const RoleGrant& grant,
                                            absl::CivilDay from, absl::Time deadline) = 0;
 

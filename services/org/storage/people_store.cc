@@ -94,6 +94,17 @@ absl::StatusOr<std::optional<Person>> ReadPerson(sql::Transaction& tx, const std
                              DateRange{DateOf(posts.Str(r, 3)), OptionalDate(posts, r, 4)},
                              posts.Str(r, 5), posts.Str(r, 6)});
   }
+  std::string today = FormatDate(TodayInChina());
+  ASSIGN_OR_RETURN(
+      sql::Rows pairs,
+      tx.Query("SELECT mentor_code, mentee_code FROM mentorings WHERE (mentor_code = ? "
+               "OR mentee_code = ?) AND from_date <= ? AND (to_date IS NULL OR "
+               "to_date >= ?) ORDER BY id",
+               {code, code, today, today}));
+  for (size_t r = 0; r < pairs.size(); ++r) {
+    if (pairs.Str(r, 1) == code) p.mentor_codes.push_back(pairs.Str(r, 0));
+    if (pairs.Str(r, 0) == code) p.mentee_codes.push_back(pairs.Str(r, 1));
+  }
   return p;
 }
 
@@ -271,6 +282,71 @@ absl::Status InsertTraining(sql::Transaction& tx, const std::string& person_code
           "?)",
           {person_code, course, organizer, FormatDate(day), hours})
       .status();
+}
+
+absl::Status InsertMentoring(sql::Transaction& tx, const std::string& mentor,
+                             const std::string& mentee, const DateRange& when) {
+  if (mentor == mentee)
+    return InvalidArgument("mentee", "SELF_MENTORING", "mentee: a person cannot mentor themself");
+  for (const auto& [code, field] : {std::pair{mentor, "mentor"}, std::pair{mentee, "mentee"}}) {
+    ASSIGN_OR_RETURN(sql::Rows person, tx.Query("SELECT code FROM people WHERE code = ?", {code}));
+    if (person.empty()) {
+      return InvalidArgument(field, "PERSON_NOT_FOUND",
+                             absl::StrCat(field, ": people/", code, " does not exist"));
+    }
+  }
+  ASSIGN_OR_RETURN(sql::Rows pairs,
+                   tx.Query("SELECT from_date, to_date FROM mentorings WHERE mentor_code = ? AND "
+                            "mentee_code = ? LOCK IN SHARE MODE",
+                            {mentor, mentee}));
+  for (size_t r = 0; r < pairs.size(); ++r) {
+    if (DateRange{DateOf(pairs.Str(r, 0)), OptionalDate(pairs, r, 1)}.Overlaps(when)) {
+      return FailedPrecondition("MENTORING_EXISTS",
+                                "this pair is already recorded for part of that time");
+    }
+  }
+  return tx
+      .Exec(
+          "INSERT INTO mentorings (mentor_code, mentee_code, from_date, to_date) VALUES (?, ?, ?, "
+          "?)",
+          {mentor, mentee, FormatDate(when.from), DateParam(when.to)})
+      .status();
+}
+
+absl::StatusOr<int64_t> InsertAccountability(sql::Transaction& tx, const Accountability& a) {
+  ASSIGN_OR_RETURN(sql::Rows subject,
+                   tx.Query(a.subject_kind == "person"
+                                ? "SELECT code FROM people WHERE code = ?"
+                                : "SELECT code FROM units WHERE code = ? AND kind = 'group'",
+                            {a.subject_code}));
+  if (subject.empty()) {
+    return InvalidArgument("accountability.subject", "SUBJECT_NOT_FOUND",
+                           "accountability.subject: no such person or stationed group");
+  }
+  RETURN_IF_ERROR(
+      tx.Exec(
+            "INSERT INTO accountability (subject_kind, subject_code, decided_on, measure, reason) "
+            "VALUES (?, ?, ?, ?, ?)",
+            {a.subject_kind, a.subject_code, FormatDate(a.decided_on), a.measure, a.reason})
+          .status());
+  ASSIGN_OR_RETURN(sql::Rows id, tx.Query("SELECT LAST_INSERT_ID()"));
+  return id.Int(0, 0);
+}
+
+absl::StatusOr<std::vector<Accountability>> ReadAccountability(sql::Transaction& tx,
+                                                               const std::string& kind,
+                                                               const std::string& code) {
+  ASSIGN_OR_RETURN(
+      sql::Rows rows,
+      tx.Query("SELECT id, decided_on, measure, reason FROM accountability WHERE "
+               "subject_kind = ? AND subject_code = ? ORDER BY decided_on DESC, id DESC",
+               {kind, code}));
+  std::vector<Accountability> out;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    out.push_back(
+        {rows.Int(r, 0), kind, code, DateOf(rows.Str(r, 1)), rows.Str(r, 2), rows.Str(r, 3)});
+  }
+  return out;
 }
 
 absl::Status InsertRoleGrant(sql::Transaction& tx, const std::string& person_code,

@@ -32,6 +32,13 @@ absl::Status InsertTransferTalk(sql::Transaction& tx, const std::string& person_
 absl::Status InsertTraining(sql::Transaction& tx, const std::string& person_code,
                             const std::string& course, const std::string& organizer,
                             absl::CivilDay day, double hours);
+// Both people exist and differ; the same pair does not overlap in time.
+absl::Status InsertMentoring(sql::Transaction& tx, const std::string& mentor,
+                             const std::string& mentee, const DateRange& when);
+absl::StatusOr<int64_t> InsertAccountability(sql::Transaction& tx, const Accountability& record);
+absl::StatusOr<std::vector<Accountability>> ReadAccountability(sql::Transaction& tx,
+                                                               const std::string& kind,
+                                                               const std::string& code);
 absl::Status InsertRoleGrant(sql::Transaction& tx, const std::string& person_code,
                              const RoleGrant& grant, absl::CivilDay from);
 // Role grants and posts in force on `as_of`.
