@@ -2,6 +2,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/crypto/digest.h"
+#include "common/status/macros.h"
+#include "common/status/status.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
 #include "grpcpp/support/channel_arguments.h"
@@ -20,6 +22,29 @@ std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address, int max_m
                            ? absl::StrCat("dns:///", address)
                            : address;
   return grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args);
+}
+
+void DefineDownstreamFlags(config::FlagSet& flags, absl::string_view destination) {
+  flags.Define(absl::StrCat(destination, "-addr"), "",
+               absl::StrCat(destination, " service address"));
+  flags.Define(absl::StrCat(destination, "-call-key-file"), "",
+               absl::StrCat("call key towards the ", destination, " service"));
+}
+
+absl::StatusOr<std::unique_ptr<Downstream>> DownstreamFromFlags(const config::FlagSet& flags,
+                                                                absl::string_view self,
+                                                                absl::string_view destination) {
+  std::string addr_flag = absl::StrCat(destination, "-addr");
+  std::string key_flag = absl::StrCat(destination, "-call-key-file");
+  std::string address = flags.Get(addr_flag);
+  if (address.empty()) {
+    return InvalidArgument(addr_flag, "FLAG_REQUIRED",
+                           absl::StrCat("--", addr_flag, " is required"));
+  }
+  ASSIGN_OR_RETURN(std::string key, auth::LoadKeyFile(key_flag, flags.Get(key_flag)));
+  return std::make_unique<Downstream>(
+      DownstreamOptions{address, std::string(destination)},
+      auth::PrincipalSigner::ForService(std::string(self), std::move(key)));
 }
 
 Downstream::Downstream(DownstreamOptions options, auth::PrincipalSigner signer)

@@ -8,8 +8,10 @@
 #include <string>
 #include "absl/strings/string_view.h"
 
+#include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "common/auth/principal.h"
+#include "common/config/flags.h"
 #include "common/server/call.h"
 #include "grpcpp/channel.h"
 #include "grpcpp/client_context.h"
@@ -25,6 +27,16 @@ struct DownstreamOptions {
 
 // Channel arguments shared by every paizhu client: round_robin, keepalive, sizes.
 std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address, int max_message_bytes);
+
+class Downstream;
+
+// Flags for calling `destination` (org, clue): --<destination>-addr and
+// --<destination>-call-key-file (the call key derived for this service, CONTRACTS.md).
+void DefineDownstreamFlags(config::FlagSet& flags, absl::string_view destination);
+// The downstream those flags describe, signing as `self`; both flags are required.
+absl::StatusOr<std::unique_ptr<Downstream>> DownstreamFromFlags(const config::FlagSet& flags,
+                                                                absl::string_view self,
+                                                                absl::string_view destination);
 
 class Downstream {
  public:

@@ -29,14 +29,7 @@ class AssessParts : public server::ServiceParts {
 };
 
 absl::StatusOr<std::unique_ptr<server::ServiceParts>> Build(const server::ServiceContext& ctx) {
-  std::string org_addr = ctx.flags->Get("org-addr");
-  if (org_addr.empty())
-    return InvalidArgument("org-addr", "FLAG_REQUIRED", "--org-addr is required");
-  ASSIGN_OR_RETURN(std::string org_key,
-                   auth::LoadKeyFile("org-call-key-file", ctx.flags->Get("org-call-key-file")));
-  auto org = std::make_unique<client::Downstream>(
-      client::DownstreamOptions{org_addr, "org"},
-      auth::PrincipalSigner::ForService("assess", std::move(org_key)));
+  ASSIGN_OR_RETURN(auto org, client::DownstreamFromFlags(*ctx.flags, "assess", "org"));
   return std::make_unique<AssessParts>(ctx, std::move(org));
 }
 
@@ -50,10 +43,8 @@ int main(int argc, char** argv) {
   spec.grpc_service = "paizhu.assess.v1.AssessService";
   spec.migrations = generated::AssessMigrations();
   spec.define_flags = [](config::FlagSet& flags) {
-    flags.Define("org-addr", "", "organisation service address");
-    flags.Define("org-call-key-file", "", "call key towards the organisation service");
-    flags.Define("clue-addr", "", "clue service address (metrics)");
-    flags.Define("clue-call-key-file", "", "call key towards the clue service");
+    client::DefineDownstreamFlags(flags, "org");
+    client::DefineDownstreamFlags(flags, "clue");  // metrics, with the assessment issue
   };
   spec.build = assess::Build;
   return server::RunService(spec, argc, argv);

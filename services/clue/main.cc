@@ -38,11 +38,7 @@ class ClueParts : public server::ServiceParts {
 };
 
 absl::StatusOr<std::unique_ptr<server::ServiceParts>> Build(const server::ServiceContext& ctx) {
-  std::string org_addr = ctx.flags->Get("org-addr");
-  if (org_addr.empty())
-    return InvalidArgument("org-addr", "FLAG_REQUIRED", "--org-addr is required");
-  ASSIGN_OR_RETURN(std::string org_key,
-                   auth::LoadKeyFile("org-call-key-file", ctx.flags->Get("org-call-key-file")));
+  ASSIGN_OR_RETURN(auto org, client::DownstreamFromFlags(*ctx.flags, "clue", "org"));
   // The audit chains' key: its own file in production; in dev derived from the service
   // key (never stored in the database either way).
   std::string audit_key;
@@ -54,9 +50,6 @@ absl::StatusOr<std::unique_ptr<server::ServiceParts>> Build(const server::Servic
                      auth::LoadKeyFile("service-key-file", ctx.flags->Get("service-key-file")));
     audit_key = crypto::HmacSha256(service_key, "paizhu clue audit chain v1");
   }
-  auto org = std::make_unique<client::Downstream>(
-      client::DownstreamOptions{org_addr, "org"},
-      auth::PrincipalSigner::ForService("clue", std::move(org_key)));
   return std::make_unique<ClueParts>(ctx, std::move(audit_key), std::move(org));
 }
 
@@ -70,8 +63,7 @@ int main(int argc, char** argv) {
   spec.grpc_service = "paizhu.clue.v1.ClueService";
   spec.migrations = generated::ClueMigrations();
   spec.define_flags = [](config::FlagSet& flags) {
-    flags.Define("org-addr", "", "org service address (units, zones, people)");
-    flags.Define("org-call-key-file", "", "call key for the org service");
+    client::DefineDownstreamFlags(flags, "org");
     flags.Define("audit-key-file", "",
                  "key of the audit chains (64 hex); default: derived from the service key");
   };

@@ -1,6 +1,7 @@
 // paizhu-org: the composition root of the organisation service.
 
 #include "absl/strings/str_cat.h"
+#include "common/client/downstream.h"
 #include "common/log/log.h"
 #include "common/names/resource_name.h"
 #include "common/server/service_main.h"
@@ -52,8 +53,7 @@ int main(int argc, char** argv) {
   spec.migrations = generated::OrgMigrations();
   spec.define_flags = [](config::FlagSet& flags) {
     flags.Define("bootstrap-admin", "", "person code made administrator when none exists");
-    flags.Define("clue-addr", "", "clue service address (integrity opinions)");
-    flags.Define("clue-call-key-file", "", "call key for the clue service");
+    client::DefineDownstreamFlags(flags, "clue");  // integrity opinions, with the clue issue
   };
   spec.build = [](const server::ServiceContext& ctx)
       -> absl::StatusOr<std::unique_ptr<server::ServiceParts>> {
