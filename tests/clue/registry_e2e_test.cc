@@ -44,13 +44,14 @@ class RegistryTest : public ::testing::Test {
       org::v1::CreatePersonRequest p;
       p.set_person_id(person);
       p.mutable_person()->set_display_name(person);
-      ASSERT_TRUE(org_->CreatePerson(As("admin").get(), p, &scratch_).ok());
+      org::v1::Person out;
+      ASSERT_TRUE(org_->CreatePerson(As("admin").get(), p, &out).ok());
       org::v1::GrantRoleRequest g;
       g.set_person(absl::StrCat("people/", person));
       g.set_role(role);
       g.set_unit(absl::StrCat("units/", unit));
       g.set_from_date("2020-01-01");
-      ASSERT_TRUE(org_->GrantRole(As("admin").get(), g, &scratch_).ok()) << person;
+      ASSERT_TRUE(org_->GrantRole(As("admin").get(), g, &out).ok()) << person;
     }
   }
   static void TearDownTestSuite() {
@@ -109,13 +110,11 @@ class RegistryTest : public ::testing::Test {
   static testing::Stack* stack_;
   static std::unique_ptr<org::v1::OrgService::Stub> org_;
   static std::unique_ptr<clue::v1::ClueService::Stub> clue_;
-  static org::v1::Person scratch_;
 };
 
 testing::Stack* RegistryTest::stack_ = nullptr;
 std::unique_ptr<org::v1::OrgService::Stub> RegistryTest::org_;
 std::unique_ptr<clue::v1::ClueService::Stub> RegistryTest::clue_;
-org::v1::Person RegistryTest::scratch_;
 
 TEST_F(RegistryTest, WhoSeesARegisteredClueAndItsReporter) {
   clue::v1::Clue registered;

@@ -42,6 +42,8 @@ class Stack {
   // A service's own key (raw bytes): lets a test sign as the gateway would.
   std::string Key(const std::string& service) const;
   std::string Log(const std::string& process) const;
+  // The private PEM the stack signs tokens with (what `paizhu login --dev` reads).
+  const std::string& DevKeyPem() const { return jwt_private_pem_; }
 
   // SIGTERM to every process; returns the first non-zero exit status, or 0.
   int StopAll(absl::Duration timeout = absl::Seconds(20));
