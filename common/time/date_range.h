@@ -20,7 +20,8 @@ struct DateRange {
 // Completed years from `since` to `on` (ages and years of service, CONTRACTS.md).
 inline int CompletedYears(absl::CivilDay since, absl::CivilDay on) {
   int years = static_cast<int>(on.year() - since.year());
-  if (on.month() < since.month() || (on.month() == since.month() && on.day() < since.day())) --years;
+  if (on.month() < since.month() || (on.month() == since.month() && on.day() < since.day()))
+    --years;
   return years;
 }
 
