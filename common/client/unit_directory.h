@@ -13,6 +13,13 @@
 
 namespace paizhu::client {
 
+// What a service needs to know of one unit (as of today).
+struct UnitFacts {
+  std::string kind;
+  std::string guiding_office;     // groups: the office's code
+  std::string supervising_group;  // supervised units: the group's code, or ""
+};
+
 class UnitDirectory {
  public:
   explicit UnitDirectory(std::unique_ptr<client::Downstream> org);
@@ -20,6 +27,9 @@ class UnitDirectory {
   // The unit's kind, or nullopt when org has no such unit.
   absl::StatusOr<std::optional<std::string>> UnitKind(const std::string& code,
                                                       const server::CallContext& call) const;
+  // The unit's facts, or nullopt when org has no such unit.
+  absl::StatusOr<std::optional<UnitFacts>> Lookup(const std::string& code,
+                                                  const server::CallContext& call) const;
 
  private:
   std::unique_ptr<client::Downstream> org_;

@@ -1,6 +1,8 @@
 #pragma once
 // gRPC handlers of paizhu.clue.v1.ClueService: proto <-> domain, nothing else.
 
+#include <functional>
+
 #include "common/client/unit_directory.h"
 #include "common/server/call.h"
 #include "paizhu/clue/v1/clue.grpc.pb.h"
@@ -26,10 +28,81 @@ class ClueApi final : public paizhu::clue::v1::ClueService::Service {
                                 const v1::VerifyAuditChainRequest* request,
                                 v1::AuditVerification* response) override;
 
+  // The clue's life (workflow_handlers.cc).
+  grpc::Status AssignClue(grpc::ServerContext* ctx, const v1::AssignClueRequest* request,
+                          v1::Clue* response) override;
+  grpc::Status ReviewClue(grpc::ServerContext* ctx, const v1::ReviewClueRequest* request,
+                          v1::Clue* response) override;
+  grpc::Status ProposeDisposal(grpc::ServerContext* ctx, const v1::ProposeDisposalRequest* request,
+                               v1::Clue* response) override;
+  grpc::Status ConcludeInquiry(grpc::ServerContext* ctx, const v1::ConcludeInquiryRequest* request,
+                               v1::Clue* response) override;
+  grpc::Status ReportVerification(grpc::ServerContext* ctx,
+                                  const v1::ReportVerificationRequest* request,
+                                  v1::Clue* response) override;
+  grpc::Status ApproveProposal(grpc::ServerContext* ctx, const v1::DecideProposalRequest* request,
+                               v1::Clue* response) override;
+  grpc::Status RejectProposal(grpc::ServerContext* ctx, const v1::DecideProposalRequest* request,
+                              v1::Clue* response) override;
+  grpc::Status ReopenClue(grpc::ServerContext* ctx, const v1::ReopenClueRequest* request,
+                          v1::Clue* response) override;
+  grpc::Status RecordOutcomes(grpc::ServerContext* ctx, const v1::RecordOutcomesRequest* request,
+                              v1::Clue* response) override;
+
+  // Cases (case_handlers.cc).
+  grpc::Status FileCase(grpc::ServerContext* ctx, const v1::FileCaseRequest* request,
+                        v1::Case* response) override;
+  grpc::Status GetCase(grpc::ServerContext* ctx, const v1::GetCaseRequest* request,
+                       v1::Case* response) override;
+  grpc::Status RequestExtension(grpc::ServerContext* ctx,
+                                const v1::RequestExtensionRequest* request,
+                                v1::Case* response) override;
+  grpc::Status TransferToTrial(grpc::ServerContext* ctx, const v1::CaseStepRequest* request,
+                               v1::Case* response) override;
+  grpc::Status ReturnForInvestigation(grpc::ServerContext* ctx, const v1::CaseStepRequest* request,
+                                      v1::Case* response) override;
+  grpc::Status DecideCase(grpc::ServerContext* ctx, const v1::DecideCaseRequest* request,
+                          v1::Case* response) override;
+  grpc::Status ArchiveCase(grpc::ServerContext* ctx, const v1::CaseStepRequest* request,
+                           v1::Case* response) override;
+
+  // Deadlines (clue_api.cc, deadline_handlers.cc).
   grpc::Status ComputeDeadline(grpc::ServerContext* ctx, const v1::ComputeDeadlineRequest* request,
                                v1::Deadline* response) override;
+  grpc::Status ListDeadlines(grpc::ServerContext* ctx, const v1::ListDeadlinesRequest* request,
+                             v1::ListDeadlinesResponse* response) override;
+  grpc::Status ExplainDeadline(grpc::ServerContext* ctx, const v1::ExplainDeadlineRequest* request,
+                               v1::Deadline* response) override;
+  grpc::Status LoadCalendarYear(grpc::ServerContext* ctx,
+                                const v1::LoadCalendarYearRequest* request,
+                                v1::LoadCalendarYearResponse* response) override;
 
  private:
+  // Everything a step may need besides the clue: the calendar and rules to compute due
+  // dates, the handling unit's org facts for approvals, who acts, and today.
+  struct StepContext {
+    const server::CallContext* call;
+    Actor actor;
+    Viewer viewer;
+    HandlingUnit unit;
+    WorkingCalendar calendar{{}, {}};
+    std::vector<DeadlineRule> rules;
+    absl::CivilDay today;
+  };
+  using StepBody = std::function<absl::Status(const StepContext&, Clue&, StepEffects&)>;
+
+  // Loads the context (NOT_FOUND for a clue that is missing or hidden), then applies
+  // `body` under the clue's lock; `etag` (if set) must match the clue's.
+  absl::StatusOr<Clue> RunClueStep(const server::CallContext& call, const std::string& name,
+                                   const char* action, const std::string& etag,
+                                   const StepBody& body, const sql::RequestKey* key = nullptr);
+  // The whole clue as the caller may see it, with the open proposal and its approver.
+  absl::Status Respond(const server::CallContext& call, const Clue& clue, v1::Clue* response) const;
+  // The same for a step on a case (cases/{number}): its clue is locked and audited.
+  absl::StatusOr<Clue> RunCaseStep(const server::CallContext& call, const std::string& name,
+                                   const char* action, const std::string& etag,
+                                   const StepBody& body);
+
   const server::CallGate* gate_;
   CalendarRepository* calendars_;
   ClueRepository* clues_;

@@ -9,30 +9,12 @@
 #include "common/status/status.h"
 #include "common/time/civil_date.h"
 #include "services/clue/api/clue_api.h"
+#include "services/clue/api/clue_convert.h"
 
 namespace paizhu::clue {
 namespace {
 
 using server::CallContext;
-
-std::string Method(const char* name) { return absl::StrCat("/paizhu.clue.v1.ClueService/", name); }
-
-// What the caller may see, from the principal the gateway resolved.
-Viewer ViewerOf(const auth::Principal& p) {
-  Viewer v;
-  v.actor = absl::StrCat(p.kind() == auth::Principal::PERSON ? "person:" : "service:", p.subject());
-  for (const auto& role : p.roles()) {
-    if (role.role() == "petition") v.sees_reporter = true;
-    for (const std::string& unit : role.visible_units()) {
-      if (unit == "*") {
-        v.sees_all = true;
-      } else if (absl::StartsWith(unit, "units/")) {
-        v.units.insert(unit.substr(6));
-      }
-    }
-  }
-  return v;
-}
 
 // The units whose registry the caller may register in: the units of its registering roles.
 std::vector<std::string> RegisteringUnits(const auth::Principal& p) {
@@ -50,120 +32,97 @@ bool CanHandle(const std::string& kind) {
   return kind == "group" || kind == "township" || kind == "supervision_office" || kind == "office";
 }
 
-void ToProto(const Clue& c, bool with_details, bool sees_reporter, v1::Clue* out) {
-  out->set_name(names::MakeName("clues", c.number));
-  out->set_received_on(FormatDate(c.received_on));
-  out->set_source(c.source);
-  for (const std::string& v : c.violations) out->add_violations(v);
-  out->set_handling_unit(names::MakeName("units", c.handling_unit_code));
-  for (const std::string& h : c.handler_codes) out->add_handlers(names::MakeName("people", h));
-  out->set_registering_unit(names::MakeName("units", c.registering_unit_code));
-  out->set_state(c.state);
-  out->set_registered_by(c.registered_by);
-  out->set_etag(absl::StrCat(c.version));
-  if (!with_details) return;
-  out->set_allegation(c.allegation);
-  for (const Subject& s : c.subjects) {
-    auto* o = out->add_subjects();
-    o->set_name(s.name);
-    if (!s.unit_code.empty()) o->set_unit(names::MakeName("units", s.unit_code));
-    o->set_position(s.position);
-    o->set_level(s.level);
-    o->set_party_member(s.party_member);
-    o->set_integrity_file(s.integrity_file);
-  }
-  // Reporters' identities are for the letters-and-visits office alone.
-  if (sees_reporter) {
-    out->mutable_reporter()->set_name(c.reporter.name);
-    out->mutable_reporter()->set_contact(c.reporter.contact);
-    out->mutable_reporter()->set_anonymous(c.reporter.anonymous);
-  } else {
-    out->mutable_reporter()->set_masked(true);
-  }
-}
-
-absl::Status ClueNotFound(const std::string& name) {
-  return NotFound("CLUE_NOT_FOUND", absl::StrCat(name, " does not exist"));
-}
-
 }  // namespace
 
 grpc::Status ClueApi::RegisterClue(grpc::ServerContext* ctx, const v1::RegisterClueRequest* request,
                                    v1::Clue* response) {
-  return gate_->Serve(ctx, Method("RegisterClue"), [&](const CallContext& call) -> absl::Status {
-    const v1::Clue& in = request->clue();
-    Clue clue;
-    ASSIGN_OR_RETURN(clue.received_on, ParseDate(in.received_on(), "clue.received_on"));
-    clue.source = in.source();
-    clue.reporter = {in.reporter().name(), in.reporter().contact(), in.reporter().anonymous()};
-    for (const auto& s : in.subjects()) {
-      std::string unit;
-      if (!s.unit().empty()) {
-        ASSIGN_OR_RETURN(unit, names::ParseName(s.unit(), "units", "clue.subjects.unit"));
-      }
-      clue.subjects.push_back(
-          {s.name(), unit, s.position(), s.level(), s.party_member(), s.integrity_file()});
-    }
-    clue.violations.assign(in.violations().begin(), in.violations().end());
-    clue.allegation = in.allegation();
-    ASSIGN_OR_RETURN(clue.handling_unit_code,
-                     names::ParseName(in.handling_unit(), "units", "clue.handling_unit"));
-    for (const std::string& h : in.handlers()) {
-      ASSIGN_OR_RETURN(std::string code, names::ParseName(h, "people", "clue.handlers"));
-      clue.handler_codes.push_back(code);
-    }
-    RETURN_IF_ERROR(ValidateNewClue(clue, TodayInChina()));
+  return gate_->Serve(
+      ctx, ClueMethod("RegisterClue"), [&](const CallContext& call) -> absl::Status {
+        const v1::Clue& in = request->clue();
+        Clue clue;
+        ASSIGN_OR_RETURN(clue.received_on, ParseDate(in.received_on(), "clue.received_on"));
+        clue.source = in.source();
+        clue.reporter = {in.reporter().name(), in.reporter().contact(), in.reporter().anonymous()};
+        for (const auto& s : in.subjects()) {
+          std::string unit;
+          if (!s.unit().empty()) {
+            ASSIGN_OR_RETURN(unit, names::ParseName(s.unit(), "units", "clue.subjects.unit"));
+          }
+          clue.subjects.push_back({s.name(), unit, s.position(), s.level(), s.party_member(),
+                                   s.integrity_file(), s.unit_leadership()});
+        }
+        clue.violations.assign(in.violations().begin(), in.violations().end());
+        clue.allegation = in.allegation();
+        ASSIGN_OR_RETURN(clue.handling_unit_code,
+                         names::ParseName(in.handling_unit(), "units", "clue.handling_unit"));
+        for (const std::string& h : in.handlers()) {
+          ASSIGN_OR_RETURN(std::string code, names::ParseName(h, "people", "clue.handlers"));
+          clue.handler_codes.push_back(code);
+        }
+        RETURN_IF_ERROR(ValidateNewClue(clue, TodayInChina()));
 
-    // The registrar: the caller's own unit, named when the caller has several.
-    std::vector<std::string> mine = RegisteringUnits(call.principal);
-    if (!in.registering_unit().empty()) {
-      ASSIGN_OR_RETURN(clue.registering_unit_code,
-                       names::ParseName(in.registering_unit(), "units", "clue.registering_unit"));
-      if (std::find(mine.begin(), mine.end(), clue.registering_unit_code) == mine.end()) {
-        return PermissionDenied("NOT_YOUR_REGISTRY",
-                                "clue.registering_unit: not a unit you register for");
-      }
-    } else if (mine.size() == 1) {
-      clue.registering_unit_code = mine.front();
-    } else {
-      return InvalidArgument("clue.registering_unit", "REGISTERING_UNIT_REQUIRED",
-                             "clue.registering_unit: name the unit you register for");
-    }
-    ASSIGN_OR_RETURN(std::optional<std::string> kind,
-                     units_->UnitKind(clue.handling_unit_code, call));
-    if (!kind)
-      return InvalidArgument("clue.handling_unit", "UNIT_NOT_FOUND",
-                             "clue.handling_unit: no such unit");
-    if (!CanHandle(*kind)) {
-      return InvalidArgument(
-          "clue.handling_unit", "CANNOT_HANDLE",
-          absl::StrCat("clue.handling_unit: a ", *kind, " does not handle clues"));
-    }
-    v1::RegisterClueRequest canonical = *request;
-    canonical.clear_request_id();
-    sql::RequestKey key(request->request_id(), "RegisterClue", canonical.SerializeAsString());
-    Viewer viewer = ViewerOf(call.principal);
-    ASSIGN_OR_RETURN(Clue stored, clues_->Register(clue, key, viewer.actor, call.deadline));
-    ToProto(stored, true, viewer.sees_reporter, response);
-    return absl::OkStatus();
-  });
+        // The registrar: the caller's own unit, named when the caller has several.
+        std::vector<std::string> mine = RegisteringUnits(call.principal);
+        if (!in.registering_unit().empty()) {
+          ASSIGN_OR_RETURN(
+              clue.registering_unit_code,
+              names::ParseName(in.registering_unit(), "units", "clue.registering_unit"));
+          if (std::find(mine.begin(), mine.end(), clue.registering_unit_code) == mine.end()) {
+            return PermissionDenied("NOT_YOUR_REGISTRY",
+                                    "clue.registering_unit: not a unit you register for");
+          }
+        } else if (mine.size() == 1) {
+          clue.registering_unit_code = mine.front();
+        } else {
+          return InvalidArgument("clue.registering_unit", "REGISTERING_UNIT_REQUIRED",
+                                 "clue.registering_unit: name the unit you register for");
+        }
+        ASSIGN_OR_RETURN(std::optional<std::string> kind,
+                         units_->UnitKind(clue.handling_unit_code, call));
+        if (!kind)
+          return InvalidArgument("clue.handling_unit", "UNIT_NOT_FOUND",
+                                 "clue.handling_unit: no such unit");
+        if (!CanHandle(*kind)) {
+          return InvalidArgument(
+              "clue.handling_unit", "CANNOT_HANDLE",
+              absl::StrCat("clue.handling_unit: a ", *kind, " does not handle clues"));
+        }
+        // Recusal is fixed now, from today's org facts: a subject leads a unit that the
+        // handling group supervises.
+        for (const Subject& s : clue.subjects) {
+          if (!s.unit_leadership || s.unit_code.empty() || *kind != "group") continue;
+          ASSIGN_OR_RETURN(std::optional<client::UnitFacts> facts,
+                           units_->Lookup(s.unit_code, call));
+          if (facts && facts->supervising_group == clue.handling_unit_code) clue.recusal = true;
+        }
+        ASSIGN_OR_RETURN(WorkingCalendar calendar, calendars_->LoadCalendar(call.deadline));
+        ASSIGN_OR_RETURN(std::vector<DeadlineRule> rules, clues_->DeadlineRules(call.deadline));
+        ASSIGN_OR_RETURN(clue.due, DueForState(calendar, rules, RuleForClueState("registered"),
+                                               clue.received_on));
+        v1::RegisterClueRequest canonical = *request;
+        canonical.clear_request_id();
+        sql::RequestKey key(request->request_id(), "RegisterClue", canonical.SerializeAsString());
+        Viewer viewer = ViewerOf(call.principal);
+        ASSIGN_OR_RETURN(Clue stored, clues_->Register(clue, key, viewer.actor, call.deadline));
+        ToProto(stored, true, viewer.sees_reporter, response);
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status ClueApi::GetClue(grpc::ServerContext* ctx, const v1::GetClueRequest* request,
                               v1::Clue* response) {
-  return gate_->Serve(ctx, Method("GetClue"), [&](const CallContext& call) -> absl::Status {
+  return gate_->Serve(ctx, ClueMethod("GetClue"), [&](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(std::string number, names::ParseName(request->name(), "clues", "name"));
     Viewer viewer = ViewerOf(call.principal);
     ASSIGN_OR_RETURN(std::optional<Clue> clue, clues_->Get(number, viewer, call.deadline));
     if (!clue) return ClueNotFound(request->name());
-    ToProto(*clue, true, viewer.sees_reporter, response);
-    return absl::OkStatus();
+    return Respond(call, *clue, response);
   });
 }
 
 grpc::Status ClueApi::ListClues(grpc::ServerContext* ctx, const v1::ListCluesRequest* request,
                                 v1::ListCluesResponse* response) {
-  return gate_->Serve(ctx, Method("ListClues"), [&](const CallContext& call) -> absl::Status {
+  return gate_->Serve(ctx, ClueMethod("ListClues"), [&](const CallContext& call) -> absl::Status {
     ClueFilter filter;
     if (!request->handling_unit().empty()) {
       ASSIGN_OR_RETURN(filter.handling_unit_code,
@@ -196,7 +155,7 @@ grpc::Status ClueApi::VerifyAuditChain(grpc::ServerContext* ctx,
                                        const v1::VerifyAuditChainRequest* request,
                                        v1::AuditVerification* response) {
   return gate_->Serve(
-      ctx, Method("VerifyAuditChain"), [&](const CallContext& call) -> absl::Status {
+      ctx, ClueMethod("VerifyAuditChain"), [&](const CallContext& call) -> absl::Status {
         ASSIGN_OR_RETURN(std::string number, names::ParseName(request->clue(), "clues", "clue"));
         ASSIGN_OR_RETURN(std::optional<ChainCheck> check,
                          clues_->VerifyAudit(number, call.deadline));

@@ -30,6 +30,23 @@ bool IsViolation(const std::string& v) {
   return OneOf(v, {"political", "organisational", "integrity", "mass", "work", "life"});
 }
 
+absl::Status CheckOutcomeSubjects(const std::vector<Outcome>& outcomes,
+                                  const std::vector<Subject>& subjects) {
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    bool known = false;
+    for (const Subject& s : subjects) known = known || s.name == outcomes[i].subject_name;
+    if (!known) {
+      std::string field = absl::StrCat("outcomes[", i, "].subject_name");
+      return InvalidArgument(field, "SUBJECT_NOT_ON_CLUE",
+                             absl::StrCat(field, ": \"", outcomes[i].subject_name,
+                                          "\" is not a person this clue reports"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+std::string CaseNumber(int year, int64_t seq) { return absl::StrFormat("LA%04d-%04d", year, seq); }
+
 std::string ClueNumber(int year, int64_t seq) { return absl::StrFormat("XS%04d-%04d", year, seq); }
 
 absl::Status ValidateNewClue(const Clue& c, absl::CivilDay today) {
@@ -89,7 +106,22 @@ std::string CanonicalText(const Clue& c) {
                    "\nhandlers=", absl::StrJoin(c.handler_codes, ";"), "\nstate=", c.state);
   for (const Subject& s : c.subjects) {
     absl::StrAppend(&out, "\nsubject=", s.name, "|", s.unit_code, "|", s.position, "|", s.level,
-                    "|", s.party_member, "|", s.integrity_file);
+                    "|", s.party_member, "|", s.integrity_file, "|", s.unit_leadership);
+  }
+  // The workflow's facts: a step's before/after digests show what it changed.
+  absl::StrAppend(&out, "\ndisposal=", c.disposal, "|",
+                  c.disposed_on ? FormatDate(*c.disposed_on) : "", "\nresult=", c.result,
+                  "\ndue=", c.due.on ? FormatDate(*c.due.on) : "", "|", c.due.rule, "\nproposal=",
+                  c.proposal
+                      ? absl::StrCat(c.proposal->id, "|", c.proposal->kind, "|", c.proposal->value)
+                      : "");
+  for (const Outcome& o : c.outcomes) {
+    absl::StrAppend(&out, "\noutcome=", o.subject_name, "|", o.outcome, "|", o.detail, "|",
+                    o.months, "|", FormatDate(o.decided_on));
+  }
+  if (c.case_file) {
+    absl::StrAppend(&out, "\ncase=", c.case_file->number, "|", c.case_file->state, "|",
+                    c.case_file->due.on ? FormatDate(*c.case_file->due.on) : "");
   }
   return out;
 }

@@ -100,11 +100,25 @@ bool WorkingCalendar::IsWorkingDay(absl::CivilDay day) const {
 
 absl::Status WorkingCalendar::CheckLoaded(absl::CivilDay day) const {
   // Years stay small: dates come from ParseDate (up to 9999) plus at most ten years.
-  if (IsLoaded(static_cast<int>(day.year()))) return absl::OkStatus();
+  if (IsLoaded(static_cast<int>(day.year())) || weekdays_where_unloaded_) return absl::OkStatus();
   return FailedPrecondition(
       kReasonCalendarNotLoaded,
       absl::StrCat("the working-day calendar for ", day.year(),
                    " is not loaded; load the State Council notice for ", day.year()));
+}
+
+absl::StatusOr<Deadline> WorkingCalendar::ComputeOrProvisional(absl::CivilDay start, int amount,
+                                                               DurationUnit unit) const {
+  absl::StatusOr<Deadline> exact = Compute(start, amount, unit);
+  if (exact.ok() || ErrorReason(exact.status()) != kReasonCalendarNotLoaded) return exact;
+  WorkingCalendar weekdays = *this;
+  weekdays.weekdays_where_unloaded_ = true;
+  absl::StatusOr<Deadline> guess = weekdays.Compute(start, amount, unit);
+  if (!guess.ok()) return guess;
+  guess->provisional = true;
+  guess->explanation.push_back(
+      "provisional: a year's calendar is not loaded, so it was counted Monday to Friday");
+  return guess;
 }
 
 absl::StatusOr<Deadline> WorkingCalendar::Compute(absl::CivilDay start, int amount,

@@ -52,6 +52,7 @@ struct Deadline {
   std::vector<std::string> explanation;  // human-readable steps; the last one is the answer
   int days_off_skipped = 0;              // holidays and weekends passed over
   int makeup_workdays_counted = 0;       // weekend days worked instead (调休)
+  bool provisional = false;              // a year it needed is not loaded: counted Monday to Friday
 };
 
 // INVALID_ARGUMENT unless `unit` is set and `amount` is in its range.
@@ -69,6 +70,12 @@ class WorkingCalendar {
   // Validates `unit` and `amount`, then dispatches to one of the three below.
   absl::StatusOr<Deadline> Compute(absl::CivilDay start, int amount, DurationUnit unit) const;
 
+  // As Compute, but where a year it needs is not loaded, counts that year Monday to
+  // Friday and marks the answer provisional (a state's due date must exist; it is
+  // recomputed when the year is loaded).
+  absl::StatusOr<Deadline> ComputeOrProvisional(absl::CivilDay start, int amount,
+                                                DurationUnit unit) const;
+
   absl::StatusOr<Deadline> AddWorkingDays(absl::CivilDay start, int n) const;
   absl::StatusOr<Deadline> AddCalendarDays(absl::CivilDay start, int n) const;
   absl::StatusOr<Deadline> AddMonths(absl::CivilDay start, int n) const;
@@ -82,6 +89,7 @@ class WorkingCalendar {
 
   std::map<absl::CivilDay, SpecialDay> days_;
   std::set<int> loaded_years_;
+  bool weekdays_where_unloaded_ = false;  // ComputeOrProvisional's second attempt
 };
 
 }  // namespace paizhu::clue

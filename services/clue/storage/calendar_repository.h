@@ -14,6 +14,9 @@ class CalendarRepository {
 
   // Every special day and every loaded year, read as one consistent snapshot.
   virtual absl::StatusOr<WorkingCalendar> LoadCalendar(absl::Time deadline) = 0;
+  // Replaces one year's special days and marks the year loaded.
+  virtual absl::Status ReplaceYear(int year, const std::vector<SpecialDay>& days,
+                                   const std::string& source, absl::Time deadline) = 0;
 };
 
 }  // namespace paizhu::clue

@@ -2,6 +2,7 @@
 // The registry's storage: one transaction per use case, every change and every read of a
 // clue's details audited in the same transaction.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "common/sql/idempotency.h"
 #include "services/clue/domain/audit_chain.h"
 #include "services/clue/domain/clue.h"
+#include "services/clue/domain/deadline_rules.h"
 #include "services/clue/domain/visibility.h"
 
 namespace paizhu::clue {
@@ -19,6 +21,40 @@ struct ClueFilter {
   std::string handling_unit_code;
   std::string state;
 };
+
+// What a workflow step stores besides the clue's own columns.
+struct StepEffects {
+  std::optional<Proposal> new_proposal;  // numbered on store; becomes clue.proposal
+  // The open proposal decided: approved or rejected, by whom, with a note.
+  struct Decision {
+    int64_t proposal_id = 0;
+    bool approved = false;
+    std::string by;
+    absl::CivilDay on;
+    std::string note;
+  };
+  std::optional<Decision> decision;
+  std::optional<Review> new_review;
+  std::vector<Outcome> new_outcomes;
+  bool file_case = false;  // clue.case_file holds the new case; numbered on store
+};
+
+// Called under the clue's row lock with its current facts (its case included); changes
+// `clue` (state, due date, case) and says what else to store. An error rolls back.
+using ClueStep = std::function<absl::Status(Clue& clue, StepEffects& effects)>;
+
+// One line of a deadline list: a clue's or a case's current limit.
+struct DueItem {
+  std::string kind;    // clue, case
+  std::string number;  // XS2026-0001, LA2026-0001
+  std::string state;
+  std::string handling_unit_code;
+  absl::CivilDay due_on;
+  bool provisional = false;
+};
+
+// Recomputes one provisional due date on the calendar as it is now.
+using Recompute = std::function<absl::StatusOr<DueDate>(const DueDate& due)>;
 
 class ClueRepository {
  public:
@@ -33,6 +69,34 @@ class ClueRepository {
   virtual absl::StatusOr<std::vector<Clue>> List(const Viewer& viewer, const ClueFilter& filter,
                                                  int64_t before_id, int limit,
                                                  absl::Time deadline) = 0;
+  // Runs `step` on the clue in one transaction and audits it as `action`; nullopt when
+  // the clue does not exist or the viewer may not see it. With a key, a retried request
+  // returns the clue as the first attempt left it.
+  virtual absl::StatusOr<std::optional<Clue>> ApplyStep(
+      const std::string& number, const Viewer& viewer, const std::string& action,
+      const ClueStep& step, const sql::RequestKey* key, absl::Time deadline) = 0;
+  // The handling unit of a clue (never changes once registered), nullopt when no such
+  // clue. Not audited and not for answers: it lets a step fetch org facts beforehand.
+  virtual absl::StatusOr<std::optional<std::string>> HandlingUnitOf(const std::string& number,
+                                                                    absl::Time deadline) = 0;
+  // The clue number of a case, nullopt when no such case.
+  virtual absl::StatusOr<std::optional<std::string>> ClueOfCase(const std::string& case_number,
+                                                                absl::Time deadline) = 0;
+  virtual absl::StatusOr<std::vector<DeadlineRule>> DeadlineRules(absl::Time deadline) = 0;
+
+  // Current limits the viewer may see due on or before `until` (and on or after `from`
+  // when set), soonest first; `unit_code` filters by handling unit when not empty.
+  virtual absl::StatusOr<std::vector<DueItem>> ListDue(const Viewer& viewer,
+                                                       const std::string& unit_code,
+                                                       std::optional<absl::CivilDay> from,
+                                                       absl::CivilDay until, int limit,
+                                                       absl::Time deadline) = 0;
+  // Recomputes every provisional due date (clues and cases), auditing each change as
+  // `actor`; returns how many were recomputed.
+  virtual absl::StatusOr<int> RecomputeProvisional(const Recompute& recompute,
+                                                   const std::string& actor,
+                                                   absl::Time deadline) = 0;
+
   // nullopt when no such clue.
   virtual absl::StatusOr<std::optional<ChainCheck>> VerifyAudit(const std::string& number,
                                                                 absl::Time deadline) = 0;

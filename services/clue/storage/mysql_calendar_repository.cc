@@ -47,4 +47,26 @@ absl::StatusOr<WorkingCalendar> MysqlCalendarRepository::LoadCalendar(absl::Time
   return WorkingCalendar(std::move(days), std::move(years));
 }
 
+absl::Status MysqlCalendarRepository::ReplaceYear(int year, const std::vector<SpecialDay>& days,
+                                                  const std::string& source, absl::Time deadline) {
+  std::string first = absl::StrCat(year, "-01-01"), last = absl::StrCat(year, "-12-31");
+  return sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+    RETURN_IF_ERROR(
+        tx.Exec("DELETE FROM calendar_days WHERE day BETWEEN ? AND ?", {first, last}).status());
+    for (const SpecialDay& d : days) {
+      RETURN_IF_ERROR(
+          tx.Exec("INSERT INTO calendar_days (day, kind, name) VALUES (?, ?, ?)",
+                  {FormatDate(d.day),
+                   std::string(d.kind == DayKind::kWorkday ? "workday" : "holiday"), d.name})
+              .status());
+    }
+    return tx
+        .Exec(
+            "INSERT INTO calendar_years (year, source) VALUES (?, ?) ON DUPLICATE KEY UPDATE "
+            "source = VALUES(source), loaded_at = CURRENT_TIMESTAMP(6)",
+            {int64_t{year}, source})
+        .status();
+  });
+}
+
 }  // namespace paizhu::clue

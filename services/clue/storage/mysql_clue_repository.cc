@@ -8,90 +8,18 @@
 #include "common/status/macros.h"
 #include "common/status/status.h"
 #include "common/time/civil_date.h"
+#include "services/clue/storage/clue_rows.h"
 
 namespace paizhu::clue {
+
+using rows::AppendAudit;
+using rows::Digest;
+
 namespace {
 
-constexpr char kColumns[] =
-    "id, number, received_on, source, reporter_name, reporter_contact, reporter_anonymous, "
-    "violations, allegation, "
-    "handling_unit_code, handlers, registering_unit_code, state, registered_by, version";
-
-std::vector<std::string> SplitList(const std::string& text) {
-  if (text.empty()) return {};
-  return absl::StrSplit(text, ';');
-}
-
-Clue FromRow(const sql::Rows& rows, size_t r) {
-  Clue c;
-  c.id = rows.Int(r, 0);
-  c.number = rows.Str(r, 1);
-  if (auto day = ParseDate(rows.Str(r, 2), "db"); day.ok()) c.received_on = *day;
-  c.source = rows.Str(r, 3);
-  c.reporter = {rows.Str(r, 4), rows.Str(r, 5), rows.Int(r, 6) != 0};
-  c.violations = SplitList(rows.Str(r, 7));
-  c.allegation = rows.Str(r, 8);
-  c.handling_unit_code = rows.Str(r, 9);
-  c.handler_codes = SplitList(rows.Str(r, 10));
-  c.registering_unit_code = rows.Str(r, 11);
-  c.state = rows.Str(r, 12);
-  c.registered_by = rows.Str(r, 13);
-  c.version = rows.Int(r, 14);
-  return c;
-}
-
-absl::Status ReadSubjects(sql::Transaction& tx, Clue& c) {
-  ASSIGN_OR_RETURN(sql::Rows rows,
-                   tx.Query("SELECT name, unit_code, position, level, party_member, integrity_file "
-                            "FROM clue_subjects WHERE clue_id = ? ORDER BY seq",
-                            {c.id}));
-  c.subjects.clear();
-  for (size_t r = 0; r < rows.size(); ++r) {
-    c.subjects.push_back({rows.Str(r, 0), rows.Str(r, 1), rows.Str(r, 2), rows.Str(r, 3),
-                          rows.Int(r, 4) != 0, rows.Str(r, 5)});
-  }
-  return absl::OkStatus();
-}
-
-absl::StatusOr<std::optional<Clue>> ReadByNumber(sql::Transaction& tx, const std::string& number) {
-  ASSIGN_OR_RETURN(
-      sql::Rows rows,
-      tx.Query(absl::StrCat("SELECT ", kColumns, " FROM clues WHERE number = ?"), {number}));
-  if (rows.empty()) return std::nullopt;
-  Clue c = FromRow(rows, 0);
-  RETURN_IF_ERROR(ReadSubjects(tx, c));
-  return c;
-}
-
-std::string Digest(const Clue& c) { return crypto::HexEncode(crypto::Sha256(CanonicalText(c))); }
-
-// Appends one entry to the clue's chain. Call it last in the transaction: the head row
-// is hot (every read of the clue locks it).
-absl::Status AppendAudit(sql::Transaction& tx, const std::string& key, int64_t clue_id,
-                         AuditEntry entry) {
-  ASSIGN_OR_RETURN(
-      sql::Rows head,
-      tx.Query("SELECT seq, mac FROM clue_audit_heads WHERE clue_id = ? FOR UPDATE", {clue_id}));
-  std::string previous = head.empty() ? "" : head.Str(0, 1);
-  entry.seq = head.empty() ? 1 : head.Int(0, 0) + 1;
-  entry.at_micros = absl::ToUnixMicros(absl::Now());
-  entry.mac = EntryMac(key, clue_id, previous, entry);
-  RETURN_IF_ERROR(
-      tx.Exec("INSERT INTO clue_audit (clue_id, seq, at_micros, actor, action, digest_before, "
-              "digest_after, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-              {clue_id, entry.seq, entry.at_micros, entry.actor, entry.action, entry.digest_before,
-               entry.digest_after, entry.mac})
-          .status());
-  if (head.empty()) {
-    return tx
-        .Exec("INSERT INTO clue_audit_heads (clue_id, seq, mac) VALUES (?, ?, ?)",
-              {clue_id, entry.seq, entry.mac})
-        .status();
-  }
-  return tx
-      .Exec("UPDATE clue_audit_heads SET seq = ?, mac = ? WHERE clue_id = ?",
-            {entry.seq, entry.mac, clue_id})
-      .status();
+// Recusal and trial visibility are part of the need-to-know check.
+bool Visible(const Viewer& viewer, const Clue& c) {
+  return CanSee(viewer, c.handling_unit_code, c.registering_unit_code, c.trial_since.has_value());
 }
 
 }  // namespace
@@ -103,7 +31,7 @@ absl::StatusOr<Clue> MysqlClueRepository::Register(const Clue& clue, const sql::
       sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
         ASSIGN_OR_RETURN(std::optional<std::string> earlier, key.Claim(tx));
         if (earlier) {
-          ASSIGN_OR_RETURN(std::optional<Clue> first, ReadByNumber(tx, *earlier));
+          ASSIGN_OR_RETURN(std::optional<Clue> first, rows::ReadClue(tx, *earlier, false));
           if (!first) return Internal("IDEMPOTENCY_RESULT_MISSING", "the first result is gone");
           out = *first;
           return absl::OkStatus();
@@ -111,23 +39,28 @@ absl::StatusOr<Clue> MysqlClueRepository::Register(const Clue& clue, const sql::
         RETURN_IF_ERROR(
             tx.Exec("INSERT INTO clues (received_on, source, reporter_name, reporter_contact, "
                     "reporter_anonymous, violations, allegation, handling_unit_code, handlers, "
-                    "registering_unit_code, state, registered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                    "?, ?, ?, ?)",
+                    "registering_unit_code, state, registered_by, recusal, due_on, due_rule, "
+                    "due_rule_version, due_start, due_provisional) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     {FormatDate(clue.received_on), clue.source, clue.reporter.name,
                      clue.reporter.contact, int64_t{clue.reporter.anonymous},
                      absl::StrJoin(clue.violations, ";"), clue.allegation, clue.handling_unit_code,
                      absl::StrJoin(clue.handler_codes, ";"), clue.registering_unit_code,
-                     std::string("registered"), actor})
+                     std::string("registered"), actor, int64_t{clue.recusal},
+                     rows::DateParam(clue.due.on), clue.due.rule, int64_t{clue.due.rule_version},
+                     rows::DateParam(clue.due.start), int64_t{clue.due.provisional}})
                 .status());
         ASSIGN_OR_RETURN(sql::Rows id, tx.Query("SELECT LAST_INSERT_ID()"));
         int64_t clue_id = id.Int(0, 0);
         for (size_t i = 0; i < clue.subjects.size(); ++i) {
           const Subject& s = clue.subjects[i];
           RETURN_IF_ERROR(
-              tx.Exec("INSERT INTO clue_subjects (clue_id, seq, name, unit_code, position, level, "
-                      "party_member, integrity_file) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                      {clue_id, static_cast<int64_t>(i + 1), s.name, s.unit_code, s.position,
-                       s.level, int64_t{s.party_member}, s.integrity_file})
+              tx.Exec(
+                    "INSERT INTO clue_subjects (clue_id, seq, name, unit_code, position, level, "
+                    "party_member, integrity_file, unit_leadership) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                    "?, ?)",
+                    {clue_id, static_cast<int64_t>(i + 1), s.name, s.unit_code, s.position, s.level,
+                     int64_t{s.party_member}, s.integrity_file, int64_t{s.unit_leadership}})
                   .status());
         }
         // The per-year counter: a hot row, so taken as late as possible and held briefly.
@@ -142,7 +75,7 @@ absl::StatusOr<Clue> MysqlClueRepository::Register(const Clue& clue, const sql::
         RETURN_IF_ERROR(
             tx.Exec("UPDATE clues SET number = ? WHERE id = ?", {number, clue_id}).status());
         RETURN_IF_ERROR(key.Complete(tx, number));
-        ASSIGN_OR_RETURN(std::optional<Clue> stored, ReadByNumber(tx, number));
+        ASSIGN_OR_RETURN(std::optional<Clue> stored, rows::ReadClue(tx, number, false));
         out = *stored;
         return AppendAudit(tx, audit_key_, clue_id,
                            AuditEntry{0, 0, actor, "register", "", Digest(out), ""});
@@ -156,8 +89,8 @@ absl::StatusOr<std::optional<Clue>> MysqlClueRepository::Get(const std::string& 
   std::optional<Clue> out;
   RETURN_IF_ERROR(
       sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
-        ASSIGN_OR_RETURN(out, ReadByNumber(tx, number));
-        if (!out || !CanSee(viewer, out->handling_unit_code, out->registering_unit_code)) {
+        ASSIGN_OR_RETURN(out, rows::ReadClue(tx, number, false));
+        if (!out || !Visible(viewer, *out)) {
           out.reset();  // exactly as if it did not exist
           return absl::OkStatus();
         }
@@ -172,22 +105,16 @@ absl::StatusOr<std::vector<Clue>> MysqlClueRepository::List(const Viewer& viewer
                                                             const ClueFilter& filter,
                                                             int64_t before_id, int limit,
                                                             absl::Time deadline) {
-  if (!viewer.sees_all && viewer.units.empty()) return std::vector<Clue>{};
+  if (!viewer.sees_all && viewer.units.empty() && !viewer.trial) return std::vector<Clue>{};
   // Need-to-know is part of the query, so pages are full and counts are right.
-  std::string sql = absl::StrCat("SELECT ", kColumns, " FROM clues WHERE number IS NOT NULL");
+  std::string sql =
+      absl::StrCat("SELECT ", rows::kClueColumns, " FROM clues WHERE number IS NOT NULL");
   sql::Params params;
   if (before_id > 0) {
     absl::StrAppend(&sql, " AND id < ?");
     params.push_back(before_id);
   }
-  if (!viewer.sees_all) {
-    std::string marks = absl::StrJoin(std::vector<std::string>(viewer.units.size(), "?"), ", ");
-    absl::StrAppend(&sql, " AND (handling_unit_code IN (", marks, ") OR registering_unit_code IN (",
-                    marks, "))");
-    for (int pass = 0; pass < 2; ++pass) {
-      for (const std::string& unit : viewer.units) params.push_back(unit);
-    }
-  }
+  if (!viewer.sees_all) absl::StrAppend(&sql, " AND ", rows::VisibilitySql(viewer, "", params));
   if (!filter.handling_unit_code.empty()) {
     absl::StrAppend(&sql, " AND handling_unit_code = ?");
     params.push_back(filter.handling_unit_code);
@@ -203,7 +130,7 @@ absl::StatusOr<std::vector<Clue>> MysqlClueRepository::List(const Viewer& viewer
       sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
         ASSIGN_OR_RETURN(sql::Rows rows, tx.Query(sql, params));
         out.clear();
-        for (size_t r = 0; r < rows.size(); ++r) out.push_back(FromRow(rows, r));
+        for (size_t r = 0; r < rows.size(); ++r) out.push_back(rows::ClueFromRow(rows, r));
         return absl::OkStatus();
       }));
   return out;

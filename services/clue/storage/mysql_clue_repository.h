@@ -18,6 +18,21 @@ class MysqlClueRepository : public ClueRepository {
   absl::StatusOr<std::vector<Clue>> List(const Viewer& viewer, const ClueFilter& filter,
                                          int64_t before_id, int limit,
                                          absl::Time deadline) override;
+  absl::StatusOr<std::optional<Clue>> ApplyStep(const std::string& number, const Viewer& viewer,
+                                                const std::string& action, const ClueStep& step,
+                                                const sql::RequestKey* key,
+                                                absl::Time deadline) override;
+  absl::StatusOr<std::optional<std::string>> HandlingUnitOf(const std::string& number,
+                                                            absl::Time deadline) override;
+  absl::StatusOr<std::optional<std::string>> ClueOfCase(const std::string& case_number,
+                                                        absl::Time deadline) override;
+  absl::StatusOr<std::vector<DeadlineRule>> DeadlineRules(absl::Time deadline) override;
+  absl::StatusOr<std::vector<DueItem>> ListDue(const Viewer& viewer, const std::string& unit_code,
+                                               std::optional<absl::CivilDay> from,
+                                               absl::CivilDay until, int limit,
+                                               absl::Time deadline) override;
+  absl::StatusOr<int> RecomputeProvisional(const Recompute& recompute, const std::string& actor,
+                                           absl::Time deadline) override;
   absl::StatusOr<std::optional<ChainCheck>> VerifyAudit(const std::string& number,
                                                         absl::Time deadline) override;
 

@@ -1,0 +1,42 @@
+#pragma once
+// Reading and writing a clue with everything that hangs off it (subjects, the open
+// proposal, reviews, outcomes, its case), and appending to its audit chain: shared by
+// the registry, the workflow and the imports.
+
+#include <optional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "common/sql/rows.h"
+#include "common/sql/transaction.h"
+#include "services/clue/domain/audit_chain.h"
+#include "services/clue/domain/clue.h"
+#include "services/clue/domain/visibility.h"
+
+namespace paizhu::clue::rows {
+
+// The clue columns in the order ClueFromRow reads them.
+extern const char kClueColumns[];
+Clue ClueFromRow(const sql::Rows& rows, size_t r);
+
+// The whole clue; `for_update` locks the clue row (then its case row) first.
+absl::StatusOr<std::optional<Clue>> ReadClue(sql::Transaction& tx, const std::string& number,
+                                             bool for_update);
+// Writes the clue row's workflow columns and its case row, bumping both versions.
+absl::Status WriteWorkflow(sql::Transaction& tx, Clue& clue);
+
+// Need-to-know as SQL on the clues table (columns prefixed with `prefix`, e.g. "c."):
+// a condition to AND into a query, its parameters appended. For viewers without sees_all.
+std::string VisibilitySql(const Viewer& viewer, const std::string& prefix, sql::Params& params);
+
+std::string Digest(const Clue& clue);
+// Appends one entry to the clue's chain. Call it last in the transaction: the head row is
+// hot (every read of the clue locks it).
+absl::Status AppendAudit(sql::Transaction& tx, const std::string& key, int64_t clue_id,
+                         AuditEntry entry);
+
+sql::Param DateParam(const std::optional<absl::CivilDay>& day);
+std::optional<absl::CivilDay> OptDate(const sql::Rows& rows, size_t r, size_t c);
+
+}  // namespace paizhu::clue::rows

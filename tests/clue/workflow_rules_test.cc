@@ -1,0 +1,116 @@
+// The workflow's rules without a database: which step starts where, who approves, the
+// four-forms mapping, effect periods, and provisional due dates.
+
+#include "common/status/status.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "services/clue/domain/deadline_rules.h"
+#include "services/clue/domain/outcome.h"
+#include "services/clue/domain/workflow.h"
+#include "tests/support/status_matchers.h"
+
+namespace paizhu::clue {
+namespace {
+
+using ::paizhu::testing::StatusIs;
+
+TEST(WorkflowRules, StepsStartOnlyFromTheirStates) {
+  EXPECT_OK(CheckStep("assign", "registered"));
+  EXPECT_OK(CheckStep("decide", "trial"));
+  for (const char* state : {"assigned", "inquiry", "closed", "filed"}) {
+    absl::Status s = CheckStep("assign", state);
+    EXPECT_THAT(s, StatusIs(absl::StatusCode::kFailedPrecondition, kReasonIllegalTransition));
+    EXPECT_THAT(std::string(s.message()), ::testing::HasSubstr(state));
+  }
+  EXPECT_THAT(CheckStep("archive", "trial"),
+              StatusIs(absl::StatusCode::kFailedPrecondition, kReasonIllegalTransition));
+}
+
+TEST(WorkflowRules, ApprovedProposalsLeadWhereTheReportSays) {
+  EXPECT_EQ(StateAfterApproval({0, "disposal", "pending"}), "pending");
+  EXPECT_EQ(StateAfterApproval({0, "inquiry_conclusion", "escalate"}), "verification");
+  EXPECT_EQ(StateAfterApproval({0, "verification_report", "file_case"}), "filing_approved");
+  EXPECT_EQ(StateAfterApproval({0, "verification_report", "transfer"}), "transferred");
+  EXPECT_EQ(ResultAfterApproval({0, "verification_report", "transfer"}), "transfer");
+  EXPECT_EQ(ResultAfterApproval({0, "disposal", "verification"}), "");
+  EXPECT_EQ(ResultAfterApproval({0, "inquiry_conclusion", "cleared"}), "cleared");
+}
+
+TEST(WorkflowRules, TheApproverFollowsTheUnitAndRecusal) {
+  HandlingUnit group{"G1", "group", "O1"};
+  Actor leader{"p1", {{"group", "G1"}}, {{"G1", "leader"}}};
+  Actor deputy{"p2", {{"group", "G1"}}, {{"G1", "deputy"}}};
+  Actor office{"p3", {{"office", "O1"}}, {}};
+  Actor chief{"p4", {{"commission_leader", "C"}}, {}};
+  Proposal disposal{1, "disposal", "inquiry", "", "p9"};
+  EXPECT_OK(CheckMayDecide(disposal, leader, group, false));
+  EXPECT_THAT(CheckMayDecide(disposal, deputy, group, false),
+              StatusIs(absl::StatusCode::kPermissionDenied, kReasonNotApprover));
+  EXPECT_THAT(CheckMayDecide(disposal, leader, group, true),
+              StatusIs(absl::StatusCode::kPermissionDenied, kReasonRecused));
+  EXPECT_OK(CheckMayDecide(disposal, office, group, true));
+  Proposal own{1, "disposal", "inquiry", "", "p1"};
+  EXPECT_THAT(CheckMayDecide(own, leader, group, false),
+              StatusIs(absl::StatusCode::kPermissionDenied, kReasonOwnProposal));
+  Proposal report{2, "verification_report", "file_case", "", "p9"};
+  EXPECT_THAT(CheckMayDecide(report, leader, group, false),
+              StatusIs(absl::StatusCode::kPermissionDenied, kReasonNotApprover));
+  EXPECT_OK(CheckMayDecide(report, chief, group, false));
+  HandlingUnit township{"T1", "township", ""};
+  Actor tw{"p5", {{"township", "T1"}}, {}};
+  EXPECT_OK(CheckMayDecide(disposal, tw, township, false));
+}
+
+TEST(Outcomes, FourFormsAndEffectPeriods) {
+  EXPECT_EQ(FourFormsClass("criticism_education"), "first");
+  EXPECT_EQ(FourFormsClass("party_warning"), "second");
+  EXPECT_EQ(FourFormsClass("gov_dismissal"), "third");
+  EXPECT_EQ(FourFormsClass("party_expulsion"), "fourth");
+  EXPECT_EQ(FourFormsClass("cleared"), "");
+  Outcome warning{"张某", "party_warning", "", 0, absl::CivilDay(2026, 3, 31)};
+  EXPECT_EQ(EffectUntil(warning), absl::CivilDay(2027, 3, 30));
+  Outcome gov{"张某", "gov_warning", "", 0, absl::CivilDay(2026, 8, 31)};
+  EXPECT_EQ(EffectUntil(gov), absl::CivilDay(2027, 2, 27));  // Feb 28 clamps, less a day
+  Outcome probation{"张某", "party_probation", "", 24, absl::CivilDay(2026, 1, 10)};
+  EXPECT_EQ(EffectUntil(probation), absl::CivilDay(2029, 1, 9));
+  Outcome expelled{"张某", "party_expulsion", "", 0, absl::CivilDay(2026, 1, 10)};
+  EXPECT_EQ(EffectUntil(expelled), std::nullopt);
+  absl::CivilDay today(2026, 11, 29);
+  EXPECT_OK(ValidateOutcome(probation, "outcomes[0]", today));
+  probation.months = 6;
+  EXPECT_THAT(ValidateOutcome(probation, "outcomes[0]", today),
+              StatusIs(absl::StatusCode::kInvalidArgument, "INVALID_MONTHS"));
+  Outcome measure{"张某", "organisational", "", 0, today};
+  EXPECT_THAT(ValidateOutcome(measure, "outcomes[1]", today),
+              StatusIs(absl::StatusCode::kInvalidArgument, "DETAIL_REQUIRED"));
+}
+
+TEST(DeadlineRules, AVersionAppliesFromItsDateAndUnloadedYearsAreProvisional) {
+  std::vector<DeadlineRule> rules = {
+      {"inquiry_reply", 1, 15, DurationUnit::kWorkingDays, absl::CivilDay(2000, 1, 1)},
+      {"inquiry_reply", 2, 10, DurationUnit::kWorkingDays, absl::CivilDay(2026, 7, 1)}};
+  ASSERT_OK_AND_ASSIGN(DeadlineRule before,
+                       RuleInForce(rules, "inquiry_reply", absl::CivilDay(2026, 6, 30)));
+  EXPECT_EQ(before.version, 1);
+  ASSERT_OK_AND_ASSIGN(DeadlineRule after,
+                       RuleInForce(rules, "inquiry_reply", absl::CivilDay(2026, 7, 1)));
+  EXPECT_EQ(after.version, 2);
+  EXPECT_THAT(RuleInForce(rules, "trial", absl::CivilDay(2026, 7, 1)).status(),
+              StatusIs(absl::StatusCode::kFailedPrecondition, "DEADLINE_RULE_MISSING"));
+
+  WorkingCalendar none({}, {2026});
+  // 2026-12-31 (Thursday) + 3 working days: Fri 2027-01-01, Mon 01-04, Tue 01-05 on a
+  // Monday-to-Friday guess, marked provisional; the plain Compute refuses.
+  EXPECT_THAT(none.Compute(absl::CivilDay(2026, 12, 31), 3, DurationUnit::kWorkingDays).status(),
+              StatusIs(absl::StatusCode::kFailedPrecondition, kReasonCalendarNotLoaded));
+  ASSERT_OK_AND_ASSIGN(Deadline guess, none.ComputeOrProvisional(absl::CivilDay(2026, 12, 31), 3,
+                                                                 DurationUnit::kWorkingDays));
+  EXPECT_EQ(guess.due, absl::CivilDay(2027, 1, 5));
+  EXPECT_TRUE(guess.provisional);
+  EXPECT_EQ(RuleForClueState("disposal_proposed"), "disposal_opinion");
+  EXPECT_EQ(RuleForClueState("pending"), "");
+  EXPECT_EQ(RuleForCaseState("investigation", true), "supplementary_investigation");
+}
+
+}  // namespace
+}  // namespace paizhu::clue
