@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/time/civil_time.h"
+#include "common/import/import_rows.h"
 #include "common/time/date_range.h"
 #include "services/org/domain/person.h"
 #include "services/org/domain/principal_resolution.h"
@@ -45,13 +46,9 @@ inline constexpr size_t kMaxTextCharacters = 200;
 // A training's hours: 0..1000 (RecordTraining's rule), at most one decimal.
 inline constexpr double kMaxTrainingHours = 1000;
 
-struct RowError {
-  int line = 0;
-  std::string field;   // the CSV column
-  std::string reason;  // stable, e.g. INVALID_DATE
-  std::string message;
-  bool operator==(const RowError&) const = default;
-};
+// The shared shapes of a parsed import (common/import/import_rows.h).
+using imports::ParsedRows;
+using imports::RowError;
 
 // ---- the CSV columns, as text ----
 
@@ -156,14 +153,6 @@ struct TrainingRecord {
   std::string organizer;  // may be empty
   absl::CivilDay day;
   double hours = 0;  // an empty cell: 0
-};
-
-// Every row of a file, parsed: `records` holds the good rows in file order, `errors` every
-// problem of the bad ones (in file order). A row is in exactly one of the two.
-template <typename Record>
-struct ParsedRows {
-  std::vector<Record> records;
-  std::vector<RowError> errors;
 };
 
 // One row. Returns the record, or nullopt after appending the row's problems to `errors`.
