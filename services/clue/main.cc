@@ -24,9 +24,9 @@ class ClueParts : public server::ServiceParts {
   ClueParts(const server::ServiceContext& ctx, std::string audit_key,
             std::unique_ptr<client::Downstream> org)
       : calendars_(ctx.pool),
-        clues_(ctx.pool, std::move(audit_key)),
+        clues_(ctx.pool, audit_key),
         units_(std::move(org)),
-        api_(ctx.gate, &calendars_, &clues_, &units_) {}
+        api_(ctx.gate, &calendars_, &clues_, &units_, ctx.pool, audit_key) {}
 
   std::vector<grpc::Service*> services() override { return {&api_}; }
 

@@ -14,6 +14,7 @@
 #include "gtest/gtest.h"
 #include "paizhu/clue/v1/clue.grpc.pb.h"
 #include "paizhu/org/v1/org.grpc.pb.h"
+#include "tests/clue/clue_city.h"
 #include "tests/support/stack.h"
 #include "tests/support/status_matchers.h"
 
@@ -31,78 +32,7 @@ class WorkflowTest : public ::testing::Test {
     stack_ = stack->release();
     org_ = org::v1::OrgService::NewStub(stack_->Gateway());
     clue_ = clue::v1::ClueService::NewStub(stack_->Gateway());
-    // The organisation, imported as an administrator would: G1 is guided by O1 and
-    // supervises U1; people hold posts (G1's leader, deputy, staff) and roles.
-    org::v1::ImportUnitsRequest units;
-    auto unit = [&](const char* code, const char* kind, const char* parent, const char* posts,
-                    const char* guiding, const char* supervising) {
-      auto* r = units.add_rows();
-      r->set_line(units.rows_size() + 1);
-      r->set_code(code);
-      r->set_kind(kind);
-      r->set_name(code);
-      r->set_parent(parent);
-      r->set_established_on("2018-03-01");
-      r->set_posts(posts);
-      r->set_guiding_office(guiding);
-      r->set_supervising_group(supervising);
-      if (*supervising) r->set_supervised_since("2019-01-01");
-    };
-    unit("C", "commission", "", "", "", "");
-    unit("O1", "supervision_office", "C", "", "", "");
-    unit("CMO", "case_management_office", "C", "", "", "");
-    unit("TR", "trial_office", "C", "", "", "");
-    unit("G1", "group", "C", "leader=1;deputy=1;staff=2", "O1", "");
-    unit("G2", "group", "C", "leader=1;deputy=1;staff=1", "O1", "");
-    unit("U1", "supervised_unit", "", "", "", "G1");
-    Import(&org::v1::OrgService::Stub::ImportUnits, units);
-
-    org::v1::ImportPeopleRequest people;
-    auto person = [&](const char* code, const char* unit, const char* post) {
-      auto* r = people.add_rows();
-      r->set_line(people.rows_size() + 1);
-      r->set_code(code);
-      r->set_name(code);
-      r->set_gender("male");
-      r->set_birth_date("1980-05-01");
-      r->set_education("bachelor");
-      r->set_work_start("2010-01-01");
-      r->set_unit(unit);
-      r->set_post(post);
-      r->set_post_since("2021-06-01");
-      r->set_vetted_on("2021-05-20");
-    };
-    person("lead1", "G1", "leader");
-    person("dep1", "G1", "deputy");
-    person("staff1", "G1", "staff");
-    person("staff2", "G1", "staff");
-    person("g2", "G2", "staff");
-    person("o1", "O1", "member");
-    person("o1b", "O1", "member");
-    person("cl", "C", "member");
-    person("cm", "CMO", "member");
-    person("tr", "TR", "member");
-    Import(&org::v1::OrgService::Stub::ImportPeople, people);
-
-    org::v1::ImportRolesRequest roles;
-    for (auto [p, role, u] : std::vector<std::tuple<const char*, const char*, const char*>>{
-             {"lead1", "group", "G1"},
-             {"dep1", "group", "G1"},
-             {"staff1", "group", "G1"},
-             {"staff2", "group", "G1"},
-             {"g2", "group", "G2"},
-             {"o1", "office", "O1"},
-             {"o1b", "office", "O1"},
-             {"cl", "commission_leader", "C"},
-             {"cm", "case_manager", "CMO"},
-             {"tr", "trial", "TR"}}) {
-      auto* r = roles.add_rows();
-      r->set_line(roles.rows_size() + 1);
-      r->set_person(p);
-      r->set_role(role);
-      r->set_unit(u);
-    }
-    Import(&org::v1::OrgService::Stub::ImportRoles, roles);
+    ASSERT_OK(testing::SeedClueCity(*stack_));
 
     // Limits that start now run into years the service does not ship: the test city's
     // administrator loads them (only New Year's Day off), so due dates are exact.
@@ -120,18 +50,6 @@ class WorkflowTest : public ::testing::Test {
     org_.reset();
     clue_.reset();
     delete stack_;
-  }
-
-  template <typename Request>
-  static void Import(grpc::Status (org::v1::OrgService::Stub::*rpc)(grpc::ClientContext*,
-                                                                    const Request&,
-                                                                    common::v1::ImportResult*),
-                     const Request& request) {
-    common::v1::ImportResult result;
-    grpc::Status s = (org_.get()->*rpc)(As("admin").get(), request, &result);
-    ASSERT_TRUE(s.ok()) << s.error_message();
-    ASSERT_EQ(result.errors_size(), 0) << result.errors(0).line() << " " << result.errors(0).field()
-                                       << " " << result.errors(0).message();
   }
 
   static std::unique_ptr<grpc::ClientContext> As(const std::string& person) {

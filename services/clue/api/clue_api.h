@@ -5,6 +5,7 @@
 
 #include "common/client/unit_directory.h"
 #include "common/server/call.h"
+#include "common/sql/pool.h"
 #include "paizhu/clue/v1/clue.grpc.pb.h"
 #include "services/clue/storage/calendar_repository.h"
 #include "services/clue/storage/clue_repository.h"
@@ -13,9 +14,15 @@ namespace paizhu::clue {
 
 class ClueApi final : public paizhu::clue::v1::ClueService::Service {
  public:
+  // `pool` and `audit_key` serve the imports, which run in common/import's one transaction.
   ClueApi(const server::CallGate* gate, CalendarRepository* calendars, ClueRepository* clues,
-          const client::UnitDirectory* units)
-      : gate_(gate), calendars_(calendars), clues_(clues), units_(units) {}
+          const client::UnitDirectory* units, sql::Pool* pool, std::string audit_key)
+      : gate_(gate),
+        calendars_(calendars),
+        clues_(clues),
+        units_(units),
+        pool_(pool),
+        audit_key_(std::move(audit_key)) {}
 
   // The registry (registry_handlers.cc).
   grpc::Status RegisterClue(grpc::ServerContext* ctx, const v1::RegisterClueRequest* request,
@@ -66,6 +73,21 @@ class ClueApi final : public paizhu::clue::v1::ClueService::Service {
   grpc::Status ArchiveCase(grpc::ServerContext* ctx, const v1::CaseStepRequest* request,
                            v1::Case* response) override;
 
+  // Ledger migration (import_handlers.cc).
+  grpc::Status ImportClues(grpc::ServerContext* ctx, const v1::ImportCluesRequest* request,
+                           common::v1::ImportResult* response) override;
+  grpc::Status ImportOutcomes(grpc::ServerContext* ctx, const v1::ImportOutcomesRequest* request,
+                              common::v1::ImportResult* response) override;
+  grpc::Status ImportLetters(grpc::ServerContext* ctx, const v1::ImportLettersRequest* request,
+                             common::v1::ImportResult* response) override;
+  grpc::Status ImportProblems(grpc::ServerContext* ctx, const v1::ImportProblemsRequest* request,
+                              common::v1::ImportResult* response) override;
+
+  // Aggregates (statistics_handlers.cc).
+  grpc::Status GetClueStatistics(grpc::ServerContext* ctx,
+                                 const v1::GetClueStatisticsRequest* request,
+                                 v1::ClueStatistics* response) override;
+
   // Deadlines (clue_api.cc, deadline_handlers.cc).
   grpc::Status ComputeDeadline(grpc::ServerContext* ctx, const v1::ComputeDeadlineRequest* request,
                                v1::Deadline* response) override;
@@ -107,6 +129,8 @@ class ClueApi final : public paizhu::clue::v1::ClueService::Service {
   CalendarRepository* calendars_;
   ClueRepository* clues_;
   const client::UnitDirectory* units_;
+  sql::Pool* pool_;
+  std::string audit_key_;
 };
 
 }  // namespace paizhu::clue

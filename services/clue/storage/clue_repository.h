@@ -13,6 +13,7 @@
 #include "services/clue/domain/audit_chain.h"
 #include "services/clue/domain/clue.h"
 #include "services/clue/domain/deadline_rules.h"
+#include "services/clue/domain/statistics.h"
 #include "services/clue/domain/visibility.h"
 
 namespace paizhu::clue {
@@ -96,6 +97,12 @@ class ClueRepository {
   virtual absl::StatusOr<int> RecomputeProvisional(const Recompute& recompute,
                                                    const std::string& actor,
                                                    absl::Time deadline) = 0;
+
+  // The facts the figures of from..to count, as far as the viewer may see them.
+  virtual absl::StatusOr<StatisticsFacts> LoadStatisticsFacts(const Viewer& viewer,
+                                                              absl::CivilDay from,
+                                                              absl::CivilDay to,
+                                                              absl::Time deadline) = 0;
 
   // nullopt when no such clue.
   virtual absl::StatusOr<std::optional<ChainCheck>> VerifyAudit(const std::string& number,

@@ -33,6 +33,9 @@ class MysqlClueRepository : public ClueRepository {
                                                absl::Time deadline) override;
   absl::StatusOr<int> RecomputeProvisional(const Recompute& recompute, const std::string& actor,
                                            absl::Time deadline) override;
+  absl::StatusOr<StatisticsFacts> LoadStatisticsFacts(const Viewer& viewer, absl::CivilDay from,
+                                                      absl::CivilDay to,
+                                                      absl::Time deadline) override;
   absl::StatusOr<std::optional<ChainCheck>> VerifyAudit(const std::string& number,
                                                         absl::Time deadline) override;
 
