@@ -11,6 +11,7 @@
 #include "common/server/runner.h"
 #include "common/status/status.h"
 #include "services/gateway/api/backend_health.h"
+#include "services/gateway/api/http_gateway.h"
 #include "services/gateway/api/proxy.h"
 #include "services/gateway/domain/authenticator.h"
 #include "services/gateway/domain/deadline.h"
@@ -102,6 +103,12 @@ int Main(int argc, char** argv) {
   flags.Define("max-concurrent-calls", "1000", "calls in flight at most; more are refused");
   flags.Define("backend-check-interval", "2s",
                "how often readiness asks the backends for their health");
+  flags.Define("http-listen", "",
+               "address of the JSON-over-HTTP port (Connect unary JSON; empty: none)");
+  flags.Define("http-port-file", "", "write the bound HTTP port here once serving");
+  flags.Define("http-threads", "16", "HTTP requests served at once");
+  flags.Define("web-root", "",
+               "directory of the web console's files, served on the HTTP port (empty: none)");
   flags.Define("tls-cert-file", "",
                "PEM certificate chain of the gRPC port (empty: plaintext, as in dev)");
   flags.Define("tls-key-file", "", "PEM private key of --tls-cert-file");
@@ -132,10 +139,12 @@ int Main(int argc, char** argv) {
   auto max_concurrent_calls = count("max-concurrent-calls");
   auto backend_check_interval = duration("backend-check-interval");
   auto max_bytes = flags.GetInt("max-message-bytes");
+  auto http_threads = count("http-threads");
   for (const absl::Status& s :
        {reload_interval.status(), token_cache_size.status(), principal_cache_size.status(),
         principal_cache_ttl.status(), max_call_timeout.status(), default_call_timeout.status(),
-        max_concurrent_calls.status(), backend_check_interval.status(), max_bytes.status()}) {
+        max_concurrent_calls.status(), backend_check_interval.status(), max_bytes.status(),
+        http_threads.status()}) {
     if (!s.ok()) return Fail(s);
   }
   ProxyOptions proxy_options;
@@ -215,6 +224,14 @@ int Main(int argc, char** argv) {
   server::Runner runner(*options);
   runner.SetGenericService(&proxy);
   runner.AddReadinessName("paizhu.gateway");
+  // Before the gRPC port: once that reports a port, both serve.
+  std::unique_ptr<HttpGateway> http;
+  if (std::string listen = flags.Get("http-listen"); !listen.empty()) {
+    http = std::make_unique<HttpGateway>(
+        &proxy, HttpOptions{listen, flags.Get("http-port-file"), *http_threads,
+                            flags.Get("web-root"), static_cast<size_t>(*max_bytes)});
+    if (absl::Status s = http->Start(); !s.ok()) return Fail(s);
+  }
   if (absl::Status s = runner.Start(); !s.ok()) return Fail(s);
   // Ready while every backend is: checked at once, then every interval.
   BackendHealth backend_health(std::move(health_targets), *backend_check_interval,
@@ -225,6 +242,7 @@ int Main(int argc, char** argv) {
       {{"methods", route_count}, {"tls", *credentials != nullptr}, {"systems", system_count}});
   runner.WaitForShutdownSignal();
   backend_health.Stop();
+  if (http) http->Stop();
   return 0;
 }
 

@@ -24,7 +24,8 @@ struct StackOptions {
   std::vector<std::string> gateway_flags;
   // How to reach the gateway's gRPC port (e.g. over TLS) for readiness and Gateway();
   // unset: plaintext.
-  std::function<std::shared_ptr<grpc::Channel>(const std::string& address)> gateway_channel;
+  std::function<std::shared_ptr<grpc::Channel>(const std::string& address)> gateway_channel =
+      nullptr;
 };
 
 class Stack {
