@@ -17,6 +17,7 @@
 #include "nlohmann/json.hpp"
 #include "paizhu/clue/v1/clue.grpc.pb.h"
 #include "paizhu/org/v1/org.grpc.pb.h"
+#include "tests/gateway/certificates.h"
 #include "tests/support/mariadb.h"
 #include "tests/support/process.h"
 #include "tests/support/stack.h"
@@ -29,61 +30,26 @@ using ::paizhu::testing::StatusIs;
 using Json = nlohmann::json;
 
 std::string dir;  // the certificates of this run
-
-bool Run(const std::string& command) {
-  return std::system((command + " >>" + dir + "/openssl.log 2>&1").c_str()) == 0;
-}
-
-// A CA (`name`.pem, `name`.key) of its own.
-bool MakeCa(const std::string& name) {
-  return Run(absl::StrCat("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes",
-                          " -days 1 -subj '/CN=", name, "' -keyout ", dir, "/", name, ".key -out ",
-                          dir, "/", name, ".pem"));
-}
-
-// A certificate `name`.pem (key `name`.key) for `subject`, signed by `ca`.
-bool MakeCert(const std::string& name, const std::string& subject, const std::string& ca,
-              const std::string& extensions = "") {
-  std::string base = absl::StrCat(dir, "/", name);
-  std::string ext_file = base + ".ext";
-  paizhu::testing::WriteFile(
-      ext_file, extensions.empty() ? "basicConstraints=CA:FALSE\n" : extensions + "\n");
-  return Run(absl::StrCat("openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes",
-                          " -subj '", subject, "' -keyout ", base, ".key -out ", base, ".csr")) &&
-         Run(absl::StrCat("openssl x509 -req -days 1 -in ", base, ".csr -CA ", dir, "/", ca,
-                          ".pem -CAkey ", dir, "/", ca, ".key -CAcreateserial -extfile ", ext_file,
-                          " -out ", base, ".pem"));
-}
-
-std::string Read(const std::string& name) { return paizhu::testing::ReadFile(dir + "/" + name); }
+testing::Certificates* certs = nullptr;
 
 // A TLS channel to the gateway trusting the test CA, presenting `client` if not empty.
 std::shared_ptr<grpc::Channel> TlsChannel(const std::string& address, const std::string& client) {
-  grpc::SslCredentialsOptions options;
-  options.pem_root_certs = Read("ca.pem");
-  if (!client.empty()) {
-    options.pem_private_key = Read(client + ".key");
-    options.pem_cert_chain = Read(client + ".pem");
-  }
-  grpc::ChannelArguments args;
-  args.SetSslTargetNameOverride("localhost");
-  return grpc::CreateCustomChannel(address, grpc::SslCredentials(options), args);
+  return certs->Channel(address, "ca", client);
 }
 
 class MtlsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir = paizhu::testing::MakeTempDir("paizhu-mtls");
-    bool made =
-        MakeCa("ca") && MakeCa("rogue-ca") &&
-        MakeCert("server", "/CN=localhost", "ca",
-                 "subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth") &&
-        MakeCert("hr", "/O=City HR Bureau/CN=hr", "ca") &&
-        MakeCert("letters", "/O=Petition Office/CN=letters-and-visits", "ca") &&
-        MakeCert("stranger", "/O=Elsewhere/CN=stranger", "ca") &&
-        // The HR system's very subject, from a CA the gateway does not trust.
-        MakeCert("impostor", "/O=City HR Bureau/CN=hr", "rogue-ca");
-    ASSERT_TRUE(made) << Read("openssl.log");
+    certs = new testing::Certificates(dir);
+    bool made = certs->MakeCa("ca") && certs->MakeCa("rogue-ca") &&
+                certs->MakeServerCert("server", "ca") &&
+                certs->MakeCert("hr", "/O=City HR Bureau/CN=hr", "ca") &&
+                certs->MakeCert("letters", "/O=Petition Office/CN=letters-and-visits", "ca") &&
+                certs->MakeCert("stranger", "/O=Elsewhere/CN=stranger", "ca") &&
+                // The HR system's very subject, from a CA the gateway does not trust.
+                certs->MakeCert("impostor", "/O=City HR Bureau/CN=hr", "rogue-ca");
+    ASSERT_TRUE(made) << certs->Log();
     paizhu::testing::WriteFile(dir + "/systems.json", R"({"systems": [
       {"subject": "CN=hr,O=City HR Bureau", "name": "hr", "scopes": ["people.read"]},
       {"subject": "CN=letters-and-visits,O=Petition Office", "name": "letters-and-visits",
@@ -101,6 +67,7 @@ class MtlsTest : public ::testing::Test {
   }
   static void TearDownTestSuite() {
     delete stack_;
+    delete certs;
     std::system(("rm -rf " + dir).c_str());
   }
   void SetUp() override { ASSERT_NE(stack_, nullptr); }
