@@ -1,10 +1,17 @@
-# paizhu_proto_library(NAME name PROTOS a.proto b.proto [DEPS other_proto_libs])
+# paizhu_proto_library(NAME name PROTOS a.proto b.proto [DEPS other_proto_libs] [ROOT dir])
 # Compiles the protos (paths relative to protos/) into one OBJECT library, so that the
 # descriptors of everything linked are always in the generated pool (the gateway looks
 # methods and their options up by name; a static archive would drop unreferenced files).
+# ROOT: where the PROTOS paths start (default protos/; imports also resolve in protos/),
+# e.g. for a test's own service.
 function(paizhu_proto_library)
-  cmake_parse_arguments(P "" "NAME" "PROTOS;DEPS" ${ARGN})
+  cmake_parse_arguments(P "" "NAME;ROOT" "PROTOS;DEPS" ${ARGN})
   set(root ${PROJECT_SOURCE_DIR}/protos)
+  set(extra_path)
+  if(P_ROOT)
+    set(root ${P_ROOT})
+    set(extra_path --proto_path=${PROJECT_SOURCE_DIR}/protos)
+  endif()
   set(out ${PROJECT_BINARY_DIR}/gen)
   set(srcs)
   foreach(proto ${P_PROTOS})
@@ -15,7 +22,7 @@ function(paizhu_proto_library)
     add_custom_command(
       OUTPUT ${gen}
       COMMAND ${CMAKE_COMMAND} -E make_directory ${out}
-      COMMAND protobuf::protoc --proto_path=${root} --cpp_out=${out} --grpc_out=${out}
+      COMMAND protobuf::protoc --proto_path=${root} ${extra_path} --cpp_out=${out} --grpc_out=${out}
               --plugin=protoc-gen-grpc=${GRPC_CPP_PLUGIN} ${root}/${proto}
       DEPENDS ${root}/${proto} protobuf::protoc
       COMMENT "protoc ${proto}")

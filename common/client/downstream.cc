@@ -1,6 +1,15 @@
 #include "common/client/downstream.h"
 
+#include <arpa/inet.h>
+
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "common/crypto/digest.h"
 #include "common/status/macros.h"
 #include "common/status/status.h"
@@ -10,6 +19,45 @@
 
 namespace paizhu::client {
 
+absl::StatusOr<std::string> ChannelTarget(absl::string_view address) {
+  if (absl::StrContains(address, "://") || absl::StartsWith(address, "unix:") ||
+      absl::StartsWith(address, "ipv4:") || absl::StartsWith(address, "ipv6:")) {
+    return std::string(address);
+  }
+  // dns:/// resolves every address of a headless Service, so round_robin spreads calls.
+  if (!absl::StrContains(address, ',')) return absl::StrCat("dns:///", address);
+  std::vector<std::string> v4, v6;
+  for (absl::string_view entry : absl::StrSplit(address, ',', absl::SkipWhitespace())) {
+    entry = absl::StripAsciiWhitespace(entry);
+    size_t colon = entry.rfind(':');
+    std::string host(entry.substr(0, colon == absl::string_view::npos ? 0 : colon));
+    absl::string_view port = colon == absl::string_view::npos ? "" : entry.substr(colon + 1);
+    int port_number = 0;
+    in_addr a4;
+    in6_addr a6;
+    if (!absl::SimpleAtoi(port, &port_number) || port_number <= 0 || port_number > 65535) {
+      host.clear();
+    }
+    if (host == "localhost") host = "127.0.0.1";
+    if (!host.empty() && inet_pton(AF_INET, host.c_str(), &a4) == 1) {
+      v4.push_back(absl::StrCat(host, ":", port));
+    } else if (host.size() > 2 && host.front() == '[' && host.back() == ']' &&
+               inet_pton(AF_INET6, host.substr(1, host.size() - 2).c_str(), &a6) == 1) {
+      v6.push_back(absl::StrCat(host, ":", port));
+    } else {
+      return InvalidArgument("address", "BAD_ADDRESS",
+                             absl::StrCat("'", entry, "' in the list '", address,
+                                          "' is not an IP address with a port"));
+    }
+  }
+  if (!v4.empty() && !v6.empty()) {
+    return InvalidArgument("address", "BAD_ADDRESS",
+                           absl::StrCat("'", address, "' mixes IPv4 and IPv6 addresses"));
+  }
+  return v4.empty() ? absl::StrCat("ipv6:", absl::StrJoin(v6, ","))
+                    : absl::StrCat("ipv4:", absl::StrJoin(v4, ","));
+}
+
 std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address, int max_message_bytes) {
   grpc::ChannelArguments args;
   args.SetServiceConfigJSON(R"({"loadBalancingConfig":[{"round_robin":{}}]})");
@@ -17,10 +65,8 @@ std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address, int max_m
   args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10'000);
   args.SetMaxReceiveMessageSize(max_message_bytes);
   args.SetMaxSendMessageSize(max_message_bytes);
-  // dns:/// resolves every address of a headless Service, so round_robin spreads calls.
-  std::string target = address.find("://") == std::string::npos && !address.starts_with("unix:")
-                           ? absl::StrCat("dns:///", address)
-                           : address;
+  // A bad list was refused at start (ChannelTarget); here it fails every call.
+  std::string target = ChannelTarget(address).value_or(address);
   return grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args);
 }
 

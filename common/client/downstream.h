@@ -25,7 +25,15 @@ struct DownstreamOptions {
   int max_message_bytes = 16 << 20;
 };
 
-// Channel arguments shared by every paizhu client: round_robin, keepalive, sizes.
+// The gRPC target of an address: a bare `host:port` resolves as `dns:///host:port` (every
+// address of a headless Service); a comma-separated list of IP `addr:port` (replicas on
+// one machine: `127.0.0.1:7001,127.0.0.1:7002`, `localhost` allowed) becomes an `ipv4:`
+// or `ipv6:` target; anything with a scheme is kept. INVALID_ARGUMENT for a list holding
+// a host name (gRPC cannot resolve several names as one target).
+absl::StatusOr<std::string> ChannelTarget(absl::string_view address);
+
+// Channel arguments shared by every paizhu client: round_robin (calls balanced per call
+// over every address, a dead one skipped), keepalive, sizes.
 std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address, int max_message_bytes);
 
 class Downstream;

@@ -14,6 +14,7 @@
 #include "absl/time/time.h"
 #include "common/config/flags.h"
 #include "grpcpp/generic/async_generic_service.h"
+#include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server.h"
 
 namespace paizhu::server {
@@ -25,6 +26,9 @@ struct ServerOptions {
   int max_message_bytes = 16 << 20;
   absl::Duration drain_delay = absl::Seconds(5);
   absl::Duration shutdown_timeout = absl::Seconds(10);
+  // The main port's credentials (e.g. TLS asking for client certificates); null:
+  // plaintext. The --health-port is always plaintext.
+  std::shared_ptr<grpc::ServerCredentials> credentials;
 };
 
 void DefineServerFlags(config::FlagSet& flags);

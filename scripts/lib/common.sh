@@ -6,7 +6,7 @@
 PAIZHU_PACKAGES=(build-essential cmake ninja-build ccache pkg-config libgrpc++-dev
   protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libmysqlcppconn-dev
   mariadb-server mariadb-client nlohmann-json3-dev libssl-dev libgtest-dev libgmock-dev
-  openssl clang-format)
+  openssl clang-format libcpp-httplib-dev nodejs)
 
 # The repository top: git's answer, else the parent of scripts/ (a fresh CI machine may
 # have no git, and git refuses a checkout owned by another user).
@@ -44,6 +44,9 @@ ensure_packages() {
   for p in "${PAIZHU_PACKAGES[@]}"; do
     grep -qxF "$p install ok installed" <<<"$installed" || missing+=("$p")
   done
+  # Debian's nodejs comes without npm (the gateway's node tests need it); other builds
+  # of nodejs bring their own, which Debian's npm package would conflict with.
+  command -v npm >/dev/null || missing+=(npm)
   ((${#missing[@]})) || { log "packages: all ${#PAIZHU_PACKAGES[@]} present"; return 0; }
   log "packages: installing ${missing[*]}"
   as_root apt-get update -q || return

@@ -11,11 +11,13 @@
 #include "common/server/runner.h"
 #include "common/status/status.h"
 #include "services/gateway/api/backend_health.h"
+#include "services/gateway/api/http_gateway.h"
 #include "services/gateway/api/proxy.h"
 #include "services/gateway/domain/authenticator.h"
 #include "services/gateway/domain/deadline.h"
 #include "services/gateway/domain/jwt_keys.h"
 #include "services/gateway/domain/limits.h"
+#include "services/gateway/domain/systems.h"
 
 namespace paizhu::gateway {
 namespace {
@@ -34,6 +36,47 @@ constexpr Destination kDestinations[] = {
 int Fail(const absl::Status& status) {
   log::Error("cannot start", {{"reason", ErrorReason(status)}, {"why", status.message()}});
   return 1;
+}
+
+// TLS for the gRPC port when --tls-cert-file is set: the port asks every client for a
+// certificate and verifies one when presented (against --client-ca-file), so people
+// with tokens and systems with certificates share it. Null: plaintext.
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> TlsCredentials(
+    const config::FlagSet& flags, bool has_systems) {
+  std::string cert_file = flags.Get("tls-cert-file");
+  std::string key_file = flags.Get("tls-key-file");
+  std::string ca_file = flags.Get("client-ca-file");
+  if (cert_file.empty()) {
+    if (!key_file.empty() || !ca_file.empty() || has_systems) {
+      return InvalidArgument("tls-cert-file", "FLAG_REQUIRED",
+                             "--tls-key-file, --client-ca-file and --systems-file need "
+                             "--tls-cert-file");
+    }
+    return nullptr;
+  }
+  if (key_file.empty()) {
+    return InvalidArgument("tls-key-file", "FLAG_REQUIRED", "--tls-cert-file needs --tls-key-file");
+  }
+  auto read = [&](const char* flag, const std::string& path) {
+    // PEM wants its last line ended; the reader trims it.
+    auto text = config::ReadSecretFile(flag, path);
+    if (text.ok()) text->push_back('\n');
+    return text;
+  };
+  auto cert = read("tls-cert-file", cert_file);
+  if (!cert.ok()) return cert.status();
+  auto key = read("tls-key-file", key_file);
+  if (!key.ok()) return key.status();
+  grpc::SslServerCredentialsOptions options(ca_file.empty()
+                                                ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
+                                                : GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_AND_VERIFY);
+  if (!ca_file.empty()) {
+    auto ca = read("client-ca-file", ca_file);
+    if (!ca.ok()) return ca.status();
+    options.pem_root_certs = *ca;
+  }
+  options.pem_key_cert_pairs.push_back({*key, *cert});
+  return grpc::SslServerCredentials(options);
 }
 
 int Main(int argc, char** argv) {
@@ -60,6 +103,19 @@ int Main(int argc, char** argv) {
   flags.Define("max-concurrent-calls", "1000", "calls in flight at most; more are refused");
   flags.Define("backend-check-interval", "2s",
                "how often readiness asks the backends for their health");
+  flags.Define("http-listen", "",
+               "address of the JSON-over-HTTP port (Connect unary JSON; empty: none)");
+  flags.Define("http-port-file", "", "write the bound HTTP port here once serving");
+  flags.Define("http-threads", "16", "HTTP requests served at once");
+  flags.Define("web-root", "",
+               "directory of the web console's files, served on the HTTP port (empty: none)");
+  flags.Define("tls-cert-file", "",
+               "PEM certificate chain of the gRPC port (empty: plaintext, as in dev)");
+  flags.Define("tls-key-file", "", "PEM private key of --tls-cert-file");
+  flags.Define("client-ca-file", "",
+               "PEM CA certificates that sign systems' client certificates (needs TLS)");
+  flags.Define("systems-file", "",
+               "JSON file mapping client certificate subjects to systems and their scopes");
   if (absl::Status s = flags.Parse(argc, argv); !s.ok()) {
     std::cerr << s.message() << "\n";
     return ErrorReason(s) == "HELP" ? 0 : 2;
@@ -83,10 +139,12 @@ int Main(int argc, char** argv) {
   auto max_concurrent_calls = count("max-concurrent-calls");
   auto backend_check_interval = duration("backend-check-interval");
   auto max_bytes = flags.GetInt("max-message-bytes");
+  auto http_threads = count("http-threads");
   for (const absl::Status& s :
        {reload_interval.status(), token_cache_size.status(), principal_cache_size.status(),
         principal_cache_ttl.status(), max_call_timeout.status(), default_call_timeout.status(),
-        max_concurrent_calls.status(), backend_check_interval.status(), max_bytes.status()}) {
+        max_concurrent_calls.status(), backend_check_interval.status(), max_bytes.status(),
+        http_threads.status()}) {
     if (!s.ok()) return Fail(s);
   }
   ProxyOptions proxy_options;
@@ -108,6 +166,15 @@ int Main(int argc, char** argv) {
     limiter = std::make_unique<RateLimiter>(*std::move(policy));
   }
 
+  std::unique_ptr<SystemDirectory> systems;
+  if (std::string path = flags.Get("systems-file"); !path.empty()) {
+    auto directory = SystemDirectory::FromFile(path);
+    if (!directory.ok()) return Fail(directory.status());
+    systems = std::make_unique<SystemDirectory>(*std::move(directory));
+  }
+  auto credentials = TlsCredentials(flags, systems != nullptr);
+  if (!credentials.ok()) return Fail(credentials.status());
+
   std::map<std::string, std::string> services;
   std::map<std::string, Backend> backends;
   std::vector<BackendHealth::Target> health_targets;
@@ -117,6 +184,11 @@ int Main(int argc, char** argv) {
     if (addr.empty()) {
       return Fail(InvalidArgument(absl::StrCat(d.name, "-addr"), "FLAG_REQUIRED",
                                   absl::StrCat("--", d.name, "-addr is required")));
+    }
+    if (auto target = client::ChannelTarget(addr); !target.ok()) {
+      return Fail(
+          InvalidArgument(absl::StrCat(d.name, "-addr"), "BAD_FLAG_VALUE",
+                          absl::StrCat("--", d.name, "-addr: ", target.status().message())));
     }
     std::string key_flag = absl::StrCat(d.name, "-key-file");
     auto key = auth::LoadKeyFile(key_flag, flags.Get(key_flag));
@@ -144,19 +216,33 @@ int Main(int argc, char** argv) {
   size_t route_count = routes->size();
   ProxyService proxy(*std::move(routes), std::move(backends), std::move(authenticator),
                      std::move(resolver), std::move(limiter), proxy_options);
+  size_t system_count = systems ? systems->size() : 0;
+  proxy.SetSystems(std::move(systems));
   auto options = server::ServerOptionsFromFlags(flags);
   if (!options.ok()) return Fail(options.status());
+  options->credentials = *credentials;
   server::Runner runner(*options);
   runner.SetGenericService(&proxy);
   runner.AddReadinessName("paizhu.gateway");
+  // Before the gRPC port: once that reports a port, both serve.
+  std::unique_ptr<HttpGateway> http;
+  if (std::string listen = flags.Get("http-listen"); !listen.empty()) {
+    http = std::make_unique<HttpGateway>(
+        &proxy, HttpOptions{listen, flags.Get("http-port-file"), *http_threads,
+                            flags.Get("web-root"), static_cast<size_t>(*max_bytes)});
+    if (absl::Status s = http->Start(); !s.ok()) return Fail(s);
+  }
   if (absl::Status s = runner.Start(); !s.ok()) return Fail(s);
   // Ready while every backend is: checked at once, then every interval.
   BackendHealth backend_health(std::move(health_targets), *backend_check_interval,
                                [&runner](bool ready) { runner.SetReady(ready); });
   backend_health.Start();
-  log::Info("routing", {{"methods", route_count}});
+  log::Info(
+      "routing",
+      {{"methods", route_count}, {"tls", *credentials != nullptr}, {"systems", system_count}});
   runner.WaitForShutdownSignal();
   backend_health.Stop();
+  if (http) http->Stop();
   return 0;
 }
 

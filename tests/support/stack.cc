@@ -49,8 +49,11 @@ std::pair<std::string, std::string> NewEcKeyPem() {
 }  // namespace
 
 bool IsServing(const std::string& address, const std::string& service_name) {
-  auto stub = grpc::health::v1::Health::NewStub(
-      grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+  return IsServing(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()), service_name);
+}
+
+bool IsServing(const std::shared_ptr<grpc::Channel>& channel, const std::string& service_name) {
+  auto stub = grpc::health::v1::Health::NewStub(channel);
   grpc::ClientContext ctx;
   ctx.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(2)));
   grpc::health::v1::HealthCheckRequest request;
@@ -69,6 +72,7 @@ absl::StatusOr<std::unique_ptr<Stack>> Stack::Start(const sql::ConnectOptions& s
 absl::StatusOr<std::unique_ptr<Stack>> Stack::Start(const sql::ConnectOptions& server,
                                                     StackOptions options) {
   auto stack = std::unique_ptr<Stack>(new Stack);
+  stack->options_ = options;
   stack->dir_ = MakeTempDir("paizhu-stack");
   const std::string& dir = stack->dir_;
 
@@ -158,7 +162,7 @@ absl::Status Stack::StartProcess(const std::string& name, std::vector<std::strin
 absl::Status Stack::WaitReady(const std::string& name, const std::string& health_name) {
   absl::Time until = absl::Now() + absl::Seconds(60);
   while (absl::Now() < until) {
-    if (IsServing(absl::StrCat("127.0.0.1:", port(name)), health_name)) return absl::OkStatus();
+    if (IsServing(Direct(name), health_name)) return absl::OkStatus();
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   return Internal("TEST_SETUP",
@@ -196,8 +200,9 @@ std::string Stack::Token(const std::string& person, absl::Duration valid) const 
 std::shared_ptr<grpc::Channel> Stack::Gateway() const { return Direct("gateway"); }
 
 std::shared_ptr<grpc::Channel> Stack::Direct(const std::string& process) const {
-  return grpc::CreateChannel(absl::StrCat("127.0.0.1:", port(process)),
-                             grpc::InsecureChannelCredentials());
+  std::string address = absl::StrCat("127.0.0.1:", port(process));
+  if (process == "gateway" && options_.gateway_channel) return options_.gateway_channel(address);
+  return grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
 }
 
 int Stack::port(const std::string& process) const {

@@ -3,6 +3,7 @@
 // free ports against a real MariaDB, each service with its own schema, user and key,
 // exactly as scripts/dev-up wires them. Waits until every process reports ready.
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -21,6 +22,10 @@ struct StackOptions {
   // Extra flags for paizhu-gateway, after the stack's own (a later flag wins), e.g.
   // {"--max-call-timeout=3s"}.
   std::vector<std::string> gateway_flags;
+  // How to reach the gateway's gRPC port (e.g. over TLS) for readiness and Gateway();
+  // unset: plaintext.
+  std::function<std::shared_ptr<grpc::Channel>(const std::string& address)> gateway_channel =
+      nullptr;
 };
 
 class Stack {
@@ -60,9 +65,11 @@ class Stack {
   std::string jwt_private_pem_;
   std::map<std::string, std::string> keys_;
   std::map<std::string, Process> processes_;
+  StackOptions options_;
 };
 
 // Reads health (grpc.health.v1) of `service_name` at the address: SERVING or not.
 bool IsServing(const std::string& address, const std::string& service_name);
+bool IsServing(const std::shared_ptr<grpc::Channel>& channel, const std::string& service_name);
 
 }  // namespace paizhu::testing

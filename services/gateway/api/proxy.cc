@@ -1,6 +1,8 @@
 #include "services/gateway/api/proxy.h"
 
 #include <chrono>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -13,6 +15,7 @@
 #include "common/server/call.h"
 #include "common/status/grpc_status.h"
 #include "common/status/status.h"
+#include "grpc/grpc_security_constants.h"
 #include "services/gateway/domain/audit.h"
 
 namespace paizhu::gateway {
@@ -59,6 +62,36 @@ std::string CodeName(grpc::StatusCode code) {
   return absl::StatusCodeToString(static_cast<absl::StatusCode>(code));
 }
 
+// Server metadata worth passing back to the client: not gRPC's own (status, details,
+// encodings), and only what gRPC accepts to send.
+template <typename Add>
+void CopyServerMetadata(const std::multimap<grpc::string_ref, grpc::string_ref>& from, Add add) {
+  for (const auto& [key, value] : from) {
+    std::string k(key.data(), key.size());
+    if (absl::StartsWith(k, "grpc-") || absl::StartsWith(k, ":") || k == "content-type" ||
+        !ValidHeaderKey(k)) {
+      continue;
+    }
+    std::string v(value.data(), value.size());
+    add(k, absl::EndsWith(k, "-bin") ? v : server::CleanMetadataValue(v, 4096));
+  }
+}
+
+class ProxyCall;
+
+// The upstream half of a server-streaming call: one request out, then each message the
+// service sends is handed to the client before the next is read (the client's pace
+// bounds what the gateway holds: one message).
+class UpstreamStream final : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
+ public:
+  explicit UpstreamStream(ProxyCall* call) : call_(call) {}
+  void OnReadDone(bool ok) override;
+  void OnDone(const grpc::Status& status) override;
+
+ private:
+  ProxyCall* call_;
+};
+
 class ProxyCall final : public grpc::ServerGenericBidiReactor {
  public:
   ProxyCall(ProxyService* service, grpc::GenericCallbackServerContext* ctx)
@@ -100,50 +133,78 @@ class ProxyCall final : public grpc::ServerGenericBidiReactor {
     if (route_->request_prototype != nullptr) {
       record_.resource = ResourceNameOf(*route_->request_prototype, BufferBytes(request_));
     }
-    if (!route_->unary) {
+    if (route_->client_streaming) {
       return Fail(MakeError(absl::StatusCode::kUnimplemented, "STREAMING_NOT_PROXIED",
-                            "the gateway proxies unary methods only"));
+                            "the gateway does not proxy client-streaming methods"));
     }
-
-    std::string authorization = Header("authorization");
-    if (!absl::StartsWithIgnoreCase(authorization, "bearer ")) {
-      return Refuse("no bearer token");
+    Caller caller;
+    caller.authorization = Header("authorization");
+    caller.peer = ctx_->peer();
+    if (auto auth = ctx_->auth_context(); auth != nullptr) {
+      // Present only when the client sent a certificate, which the handshake verified.
+      auto subject = auth->FindPropertyValues(GRPC_X509_SUBJECT_PROPERTY_NAME);
+      if (!subject.empty()) {
+        caller.has_certificate = true;
+        caller.certificate_subject = std::string(subject.front().data(), subject.front().size());
+      }
     }
-    auto claims = service_->authenticator().Authenticate(
-        absl::StripAsciiWhitespace(absl::string_view(authorization).substr(7)));
-    if (!claims.ok()) return Refuse(claims.status().message());
-    person_ = claims->subject;
-    record_.principal = absl::StrCat("person:", person_);
-    absl::Time deadline = std::min(deadline_, absl::Now() + absl::Seconds(5));
-    service_->resolver().Resolve(
-        person_, deadline, request_id_,
-        [this](absl::StatusOr<auth::Principal> principal) { OnResolved(std::move(principal)); });
+    service_->Admit(
+        *route_, ctx_->method(), caller, deadline_, request_id_, &record_,
+        [this](absl::StatusOr<auth::Principal> principal) { Forward(std::move(principal)); });
   }
 
-  void OnWriteDone(bool ok) override {}
+  void OnWriteDone(bool ok) override {
+    if (!route_ || !route_->server_streaming) return;
+    std::optional<grpc::Status> finished;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      writing_ = false;
+      finished = std::move(upstream_status_);
+    }
+    if (finished.has_value()) return CompleteFromUpstream(*finished);
+    if (ok) {
+      stream_->StartRead(&response_);
+    } else {
+      upstream_->TryCancel();  // the client went away; the upstream's end finishes the call
+    }
+  }
+
   void OnDone() override {
     if (holds_slot_) service_->in_flight().Release();
     delete this;
   }
 
- private:
-  void OnResolved(absl::StatusOr<auth::Principal> principal) {
-    if (!principal.ok()) {
-      if (principal.status().code() == absl::StatusCode::kUnauthenticated) {
-        return Refuse(principal.status().message());
+  // ---- server streaming: called by UpstreamStream ----
+  void OnUpstreamMessage() {
+    if (!sent_initial_metadata_) {
+      sent_initial_metadata_ = true;
+      CopyServerMetadata(
+          upstream_->GetServerInitialMetadata(),
+          [this](const std::string& k, const std::string& v) { ctx_->AddInitialMetadata(k, v); });
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      writing_ = true;
+    }
+    EnsureValid(&response_);
+    StartWrite(&response_);
+  }
+
+  void OnUpstreamDone(const grpc::Status& status) {
+    {
+      // A message still being written to the client: finish after it (OnWriteDone).
+      std::lock_guard<std::mutex> lock(mu_);
+      if (writing_) {
+        upstream_status_ = status;
+        return;
       }
-      return Fail(principal.status());
     }
-    record_.principal = PrincipalLabel(*principal);
-    if (RateLimiter* limiter = service_->limiter();
-        limiter != nullptr && !limiter->Allow(*principal, absl::Now())) {
-      return Fail(MakeError(absl::StatusCode::kResourceExhausted, kReasonRateLimited,
-                            "too many calls from this caller; retry later"));
-    }
-    if (absl::Status allowed = auth::Authorize(*principal, route_->access, ctx_->method());
-        !allowed.ok()) {
-      return Fail(allowed);
-    }
+    CompleteFromUpstream(status);
+  }
+
+ private:
+  void Forward(absl::StatusOr<auth::Principal> principal) {
+    if (!principal.ok()) return Fail(principal.status());
     Backend* backend = service_->backend(route_->destination);
     if (backend == nullptr) {
       return Fail(Unavailable("NO_BACKEND", absl::StrCat("no address for ", route_->destination)));
@@ -161,30 +222,39 @@ class ProxyCall final : public grpc::ServerGenericBidiReactor {
     upstream_->AddMetadata("x-request-id", request_id_);
     upstream_->AddMetadata(auth::kPrincipalMetadataKey,
                            backend->signer.Sign(*principal, route_->destination, ctx_->method()));
+    if (route_->server_streaming) {
+      stream_ = std::make_unique<UpstreamStream>(this);
+      backend->stub->PrepareBidiStreamingCall(upstream_.get(), ctx_->method(), grpc::StubOptions(),
+                                              stream_.get());
+      stream_->StartWriteLast(&request_, grpc::WriteOptions());
+      stream_->StartRead(&response_);
+      stream_->StartCall();
+      return;
+    }
     backend->stub->UnaryCall(upstream_.get(), ctx_->method(), grpc::StubOptions(), &request_,
-                             &response_, [this](grpc::Status status) {
-                               if (status.ok()) {
-                                 EnsureValid(&response_);
-                                 Complete(status, "", &response_);
-                               } else {
-                                 Complete(status, ErrorReason(FromGrpcStatus(status)));
-                               }
-                             });
+                             &response_,
+                             [this](grpc::Status status) { CompleteFromUpstream(status); });
+  }
+
+  // The service's answer goes back as it came: metadata, message (unary), status.
+  void CompleteFromUpstream(const grpc::Status& status) {
+    auto add_trailer = [this](const std::string& k, const std::string& v) {
+      ctx_->AddTrailingMetadata(k, v);
+    };
+    CopyServerMetadata(upstream_->GetServerTrailingMetadata(), add_trailer);
+    if (!status.ok()) return Complete(status, ErrorReason(FromGrpcStatus(status)));
+    if (route_->server_streaming) return Complete(status, "");
+    CopyServerMetadata(
+        upstream_->GetServerInitialMetadata(),
+        [this](const std::string& k, const std::string& v) { ctx_->AddInitialMetadata(k, v); });
+    EnsureValid(&response_);
+    Complete(status, "", &response_);
   }
 
   std::string Header(absl::string_view key) const {
     auto range = ctx_->client_metadata().equal_range(grpc::string_ref(key.data(), key.size()));
     if (range.first == range.second) return "";
     return std::string(range.first->second.data(), range.first->second.size());
-  }
-
-  // Every authentication failure looks the same to the caller; the log says why.
-  void Refuse(absl::string_view why) {
-    log::Warn("unauthenticated call", {{"method", ctx_->method()},
-                                       {"why", std::string(why)},
-                                       {"peer", ctx_->peer()},
-                                       {"request_id", request_id_}});
-    Fail(Unauthenticated("UNAUTHENTICATED", "unauthenticated"));
   }
 
   void Fail(const absl::Status& status) { Complete(ToGrpcStatus(status), ErrorReason(status)); }
@@ -217,10 +287,21 @@ class ProxyCall final : public grpc::ServerGenericBidiReactor {
   grpc::ByteBuffer request_;
   grpc::ByteBuffer response_;
   std::unique_ptr<grpc::ClientContext> upstream_;
+  std::unique_ptr<UpstreamStream> stream_;
+  std::mutex mu_;
+  bool writing_ = false;                         // guarded by mu_
+  std::optional<grpc::Status> upstream_status_;  // guarded by mu_: the end, held back
+  bool sent_initial_metadata_ = false;
   std::string request_id_;
-  std::string person_;
   AccessRecord record_;
 };
+
+void UpstreamStream::OnReadDone(bool ok) {
+  // Not ok: the stream ended; OnDone brings its status.
+  if (ok) call_->OnUpstreamMessage();
+}
+
+void UpstreamStream::OnDone(const grpc::Status& status) { call_->OnUpstreamDone(status); }
 
 }  // namespace
 

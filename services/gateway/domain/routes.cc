@@ -23,7 +23,9 @@ absl::StatusOr<RouteTable> RouteTable::Build(const std::map<std::string, std::st
       const auto* method = service->method(i);
       Route route;
       route.destination = destination;
-      route.unary = !method->client_streaming() && !method->server_streaming();
+      route.method = method;
+      route.client_streaming = method->client_streaming();
+      route.server_streaming = method->server_streaming();
       if (HasResourceField(method->input_type())) {
         route.request_prototype = table.factory_->GetPrototype(method->input_type());
       }

@@ -16,14 +16,17 @@
 namespace google::protobuf {
 class DynamicMessageFactory;
 class Message;
+class MethodDescriptor;
 }  // namespace google::protobuf
 
 namespace paizhu::gateway {
 
 struct Route {
-  std::string destination;  // org, clue, assess
+  std::string destination;                                     // org, clue, assess
+  const google::protobuf::MethodDescriptor* method = nullptr;  // in the generated pool
   auth::MethodAccess access;
-  bool unary = true;
+  bool client_streaming = false;  // refused: the gateway proxies unary and server streams
+  bool server_streaming = false;
   // An empty request of the method's input type, for the access audit to read the
   // resource name from; nullptr when the type has no `name` or `parent` field.
   const google::protobuf::Message* request_prototype = nullptr;
