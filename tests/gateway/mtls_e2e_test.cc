@@ -99,14 +99,30 @@ class MtlsTest : public ::testing::Test {
         Context(request_id, token).get(), request, &response));
   }
   static absl::Status RegisterClue(const std::shared_ptr<grpc::Channel>& channel,
-                                   const std::string& request_id) {
+                                   const std::string& request_id, clue::v1::Clue* out = nullptr) {
     clue::v1::RegisterClueRequest request;
-    request.mutable_clue()->set_received_on("2026-03-02");
-    request.mutable_clue()->set_source("petition");
-    request.mutable_clue()->set_allegation("a letter");
+    auto* c = request.mutable_clue();
+    c->set_received_on("2026-03-02");
+    c->set_source("petition");
+    c->set_allegation("来信反映某局长收受礼金");
+    c->add_subjects()->set_name("张某");
+    c->add_violations("integrity");
+    c->set_handling_unit("units/MG1");
+    c->set_registering_unit("units/MPET");
     clue::v1::Clue clue;
     return FromGrpcStatus(clue::v1::ClueService::NewStub(channel)->RegisterClue(
-        Context(request_id).get(), request, &clue));
+        Context(request_id).get(), request, out ? out : &clue));
+  }
+  static void CreateUnit(const std::string& code, const std::string& kind) {
+    org::v1::CreateUnitRequest r;
+    r.set_unit_id(code);
+    r.mutable_unit()->set_kind(kind);
+    r.mutable_unit()->set_display_name(code);
+    r.mutable_unit()->set_established_on("2018-03-01");
+    org::v1::Unit unit;
+    ASSERT_OK(FromGrpcStatus(
+        org::v1::OrgService::NewStub(TlsChannel(Address(), ""))
+            ->CreateUnit(Context("unit-" + code, stack_->Token("admin")).get(), r, &unit)));
   }
 
   // The principal of the access line of one request.
@@ -149,11 +165,15 @@ TEST_F(MtlsTest, TheLettersSystemMayOnlySubmitClues) {
               StatusIs(absl::StatusCode::kPermissionDenied, "CALLER_NOT_ALLOWED"));
   EXPECT_THAT(ListUnits(letters, "letters-units"),
               StatusIs(absl::StatusCode::kPermissionDenied, "CALLER_NOT_ALLOWED"));
-  // Past the gateway and the clue service's own access check (scope clues.submit):
-  // what a system may register is the clue service's rule.
-  absl::Status submitted = RegisterClue(letters, "letters-clue");
-  EXPECT_NE(submitted.code(), absl::StatusCode::kUnauthenticated) << submitted;
-  EXPECT_NE(ErrorReason(submitted), "CALLER_NOT_ALLOWED") << submitted;
+  // Past the gateway and the clue service's own access check (scope clues.submit), the
+  // system registers for the letters-and-visits office it names.
+  CreateUnit("MPET", "petition_office");
+  CreateUnit("MG1", "group");
+  clue::v1::Clue submitted;
+  ASSERT_OK(RegisterClue(letters, "letters-clue", &submitted));
+  EXPECT_THAT(submitted.name(), ::testing::StartsWith("clues/XS2026-"));
+  EXPECT_EQ(submitted.registering_unit(), "units/MPET");
+  EXPECT_EQ(submitted.registered_by(), "system:letters-and-visits");
   EXPECT_EQ(AccessPrincipal("letters-clue"), "system:letters-and-visits");
 }
 

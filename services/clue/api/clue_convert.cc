@@ -26,7 +26,10 @@ std::string ClueMethod(const char* name) {
 
 Viewer ViewerOf(const auth::Principal& p) {
   Viewer v;
-  v.actor = absl::StrCat(p.kind() == auth::Principal::PERSON ? "person:" : "service:", p.subject());
+  const char* kind = p.kind() == auth::Principal::PERSON   ? "person:"
+                     : p.kind() == auth::Principal::SYSTEM ? "system:"
+                                                           : "service:";
+  v.actor = absl::StrCat(kind, p.subject());
   for (const auto& role : p.roles()) {
     if (role.role() == "petition") v.sees_reporter = true;
     if (role.role() == "trial") v.trial = true;

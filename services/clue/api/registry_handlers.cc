@@ -67,7 +67,18 @@ grpc::Status ClueApi::RegisterClue(grpc::ServerContext* ctx, const v1::RegisterC
           ASSIGN_OR_RETURN(
               clue.registering_unit_code,
               names::ParseName(in.registering_unit(), "units", "clue.registering_unit"));
-          if (std::find(mine.begin(), mine.end(), clue.registering_unit_code) == mine.end()) {
+          // A system (the letters-and-visits system, scope clues.submit) submits for the
+          // office it names; org confirms the unit below.
+          bool system = call.principal.kind() == auth::Principal::SYSTEM;
+          if (system) {
+            ASSIGN_OR_RETURN(std::optional<std::string> registrar,
+                             units_->UnitKind(clue.registering_unit_code, call));
+            if (!registrar) {
+              return InvalidArgument("clue.registering_unit", "UNIT_NOT_FOUND",
+                                     "clue.registering_unit: no such unit");
+            }
+          } else if (std::find(mine.begin(), mine.end(), clue.registering_unit_code) ==
+                     mine.end()) {
             return PermissionDenied("NOT_YOUR_REGISTRY",
                                     "clue.registering_unit: not a unit you register for");
           }
