@@ -11,6 +11,7 @@
 #include "services/clue/api/clue_api.h"
 #include "services/clue/storage/mysql_calendar_repository.h"
 #include "services/clue/storage/mysql_clue_repository.h"
+#include "services/clue/storage/mysql_letter_repository.h"
 
 namespace paizhu::generated {
 std::vector<sql::MigrationFile> ClueMigrations();
@@ -25,14 +26,16 @@ class ClueParts : public server::ServiceParts {
             std::unique_ptr<client::Downstream> org)
       : calendars_(ctx.pool),
         clues_(ctx.pool, audit_key),
+        letters_(ctx.pool),
         units_(std::move(org)),
-        api_(ctx.gate, &calendars_, &clues_, &units_, ctx.pool, audit_key) {}
+        api_(ctx.gate, &calendars_, &clues_, &letters_, &units_, ctx.pool, audit_key) {}
 
   std::vector<grpc::Service*> services() override { return {&api_}; }
 
  private:
   MysqlCalendarRepository calendars_;
   MysqlClueRepository clues_;
+  MysqlLetterRepository letters_;
   client::UnitDirectory units_;
   ClueApi api_;
 };

@@ -238,6 +238,112 @@ TEST_F(LedgerTest, ImportedLedgersCountAsTheContractSays) {
                        Call(&clue::v1::ClueService::Stub::VerifyAuditChain, "cm", va));
   EXPECT_TRUE(chain.intact());
   EXPECT_EQ(chain.entries(), 4);  // import, three outcomes
+
+  // Export gives the same rows back, page by page (the live, undisposed clue has none).
+  clue::v1::ExportRowsRequest page;
+  page.set_page_size(2);
+  std::vector<std::string> exported;
+  do {
+    ASSERT_OK_AND_ASSIGN(clue::v1::ExportCluesResponse got,
+                         Call(&clue::v1::ClueService::Stub::ExportClues, "cm", page));
+    for (const auto& row : got.rows()) {
+      exported.push_back(absl::StrCat(row.number(), "|", row.subject_name(), "|", row.disposal(),
+                                      "|", row.disposed_on(), "|", row.filed_on()));
+    }
+    page.set_page_token(got.next_page_token());
+  } while (!page.page_token().empty());
+  EXPECT_THAT(exported,
+              ::testing::UnorderedElementsAre("XS2021-0001|张三|verification|2021-03-10|2021-04-01",
+                                              "XS2021-0001|李四|verification|2021-03-10|2021-04-01",
+                                              "XS2021-0002|王五|inquiry|2021-06-30|",
+                                              "XS2020-0100|钱七|closed|2021-01-05|",
+                                              "XS2019-0003|孙八|pending|2019-05-20|"));
+  page.Clear();
+  ASSERT_OK_AND_ASSIGN(clue::v1::ExportProblemsResponse exported_problems,
+                       Call(&clue::v1::ClueService::Stub::ExportProblems, "cm", page));
+  EXPECT_EQ(exported_problems.rows_size(), 3);
+  ASSERT_OK_AND_ASSIGN(clue::v1::ExportOutcomesResponse exported_outcomes,
+                       Call(&clue::v1::ClueService::Stub::ExportOutcomes, "cm", page));
+  EXPECT_EQ(exported_outcomes.rows_size(), 4);
+  EXPECT_THAT(Call(&clue::v1::ClueService::Stub::ExportLetters, "g2", page).status(),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+}
+
+TEST_F(LedgerTest, ALetterIsIssuedRepliedAndRectifiedToItsReview) {
+  clue::v1::IssueLetterRequest issue;
+  auto* l = issue.mutable_letter();
+  l->set_name("letters/JY2026-07");
+  l->set_kind("combined");
+  l->set_issuer("units/G1");
+  l->set_unit("units/U1");
+  l->set_issued_on("2026-01-10");
+  l->set_reply_due("2026-02-10");
+  l->add_problems()->set_description("“三重一大”事项未经集体研究");
+  l->add_problems()->set_description("公务接待超标准");
+  // Another group may not write to a unit it does not supervise.
+  l->set_issuer("units/G2");
+  EXPECT_THAT(Call(&clue::v1::ClueService::Stub::IssueLetter, "g2", issue).status(),
+              StatusIs(absl::StatusCode::kFailedPrecondition, "NOT_SUPERVISED_BY_ISSUER"));
+  l->set_issuer("units/G1");
+  EXPECT_THAT(Call(&clue::v1::ClueService::Stub::IssueLetter, "g2", issue).status(),
+              StatusIs(absl::StatusCode::kPermissionDenied, "NOT_THE_ISSUER"));
+  ASSERT_OK_AND_ASSIGN(clue::v1::Letter issued,
+                       Call(&clue::v1::ClueService::Stub::IssueLetter, "staff1", issue));
+  EXPECT_TRUE(issued.overdue());  // no reply by 2026-02-10
+  ASSERT_EQ(issued.problems_size(), 2);
+  EXPECT_EQ(issued.problems(0).state(), "open");
+  EXPECT_THAT(Call(&clue::v1::ClueService::Stub::IssueLetter, "staff1", issue).status(),
+              StatusIs(absl::StatusCode::kAlreadyExists, "LETTER_EXISTS"));
+  clue::v1::GetLetterRequest get;
+  get.set_name(issued.name());
+  EXPECT_THAT(Call(&clue::v1::ClueService::Stub::GetLetter, "g2", get).status(),
+              StatusIs(absl::StatusCode::kNotFound, "LETTER_NOT_FOUND"));
+
+  clue::v1::RecordLetterReplyRequest reply;
+  reply.set_name(issued.name());
+  reply.set_replied_on("2026-02-05");
+  reply.set_reply("已制定整改方案");
+  ASSERT_OK(Call(&clue::v1::ClueService::Stub::RecordLetterReply, "staff1", reply).status());
+
+  clue::v1::UpdateProblemRequest up;
+  up.set_name(issued.name());
+  up.set_seq(1);
+  up.set_state("verified");
+  EXPECT_THAT(Call(&clue::v1::ClueService::Stub::UpdateProblem, "staff1", up).status(),
+              StatusIs(absl::StatusCode::kFailedPrecondition, "ILLEGAL_TRANSITION"));
+  up.set_state("rectified");
+  up.set_on("2026-02-01");
+  EXPECT_THAT(Call(&clue::v1::ClueService::Stub::UpdateProblem, "staff1", up).status(),
+              StatusIs(absl::StatusCode::kInvalidArgument, "EVIDENCE_REQUIRED"));
+  up.set_evidence("党组会议纪要已补正");
+  ASSERT_OK(Call(&clue::v1::ClueService::Stub::UpdateProblem, "staff1", up).status());
+  up.set_state("verified");
+  up.set_on("2026-03-01");
+  up.set_evidence("回访核查属实");
+  ASSERT_OK_AND_ASSIGN(clue::v1::Letter reviewed,
+                       Call(&clue::v1::ClueService::Stub::UpdateProblem, "staff1", up));
+  EXPECT_EQ(reviewed.problems(0).state(), "verified");
+  EXPECT_EQ(reviewed.problems(0).verified_on(), "2026-03-01");
+  EXPECT_FALSE(reviewed.problems(0).overdue());
+  up.set_state("in_progress");
+  EXPECT_THAT(Call(&clue::v1::ClueService::Stub::UpdateProblem, "staff1", up).status(),
+              StatusIs(absl::StatusCode::kFailedPrecondition, "ILLEGAL_TRANSITION"));
+  // The second problem is still open past the due date: the letter stays overdue, listed
+  // among the overdue ones for the group and its office, not for another group.
+  EXPECT_TRUE(reviewed.problems(1).overdue());
+  EXPECT_TRUE(reviewed.overdue());
+  clue::v1::ListLettersRequest list;
+  list.set_overdue_only(true);
+  for (const char* person : {"staff1", "o1"}) {
+    ASSERT_OK_AND_ASSIGN(clue::v1::ListLettersResponse overdue,
+                         Call(&clue::v1::ClueService::Stub::ListLetters, person, list));
+    bool found = false;
+    for (const auto& letter : overdue.letters()) found = found || letter.name() == issued.name();
+    EXPECT_TRUE(found) << person;
+  }
+  ASSERT_OK_AND_ASSIGN(clue::v1::ListLettersResponse none,
+                       Call(&clue::v1::ClueService::Stub::ListLetters, "g2", list));
+  for (const auto& letter : none.letters()) EXPECT_NE(letter.name(), issued.name());
 }
 
 }  // namespace

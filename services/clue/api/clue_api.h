@@ -9,6 +9,7 @@
 #include "paizhu/clue/v1/clue.grpc.pb.h"
 #include "services/clue/storage/calendar_repository.h"
 #include "services/clue/storage/clue_repository.h"
+#include "services/clue/storage/letter_repository.h"
 
 namespace paizhu::clue {
 
@@ -16,10 +17,12 @@ class ClueApi final : public paizhu::clue::v1::ClueService::Service {
  public:
   // `pool` and `audit_key` serve the imports, which run in common/import's one transaction.
   ClueApi(const server::CallGate* gate, CalendarRepository* calendars, ClueRepository* clues,
-          const client::UnitDirectory* units, sql::Pool* pool, std::string audit_key)
+          LetterRepository* letters, const client::UnitDirectory* units, sql::Pool* pool,
+          std::string audit_key)
       : gate_(gate),
         calendars_(calendars),
         clues_(clues),
+        letters_(letters),
         units_(units),
         pool_(pool),
         audit_key_(std::move(audit_key)) {}
@@ -73,7 +76,20 @@ class ClueApi final : public paizhu::clue::v1::ClueService::Service {
   grpc::Status ArchiveCase(grpc::ServerContext* ctx, const v1::CaseStepRequest* request,
                            v1::Case* response) override;
 
-  // Ledger migration (import_handlers.cc).
+  // Recommendation letters (letter_handlers.cc).
+  grpc::Status IssueLetter(grpc::ServerContext* ctx, const v1::IssueLetterRequest* request,
+                           v1::Letter* response) override;
+  grpc::Status GetLetter(grpc::ServerContext* ctx, const v1::GetLetterRequest* request,
+                         v1::Letter* response) override;
+  grpc::Status ListLetters(grpc::ServerContext* ctx, const v1::ListLettersRequest* request,
+                           v1::ListLettersResponse* response) override;
+  grpc::Status RecordLetterReply(grpc::ServerContext* ctx,
+                                 const v1::RecordLetterReplyRequest* request,
+                                 v1::Letter* response) override;
+  grpc::Status UpdateProblem(grpc::ServerContext* ctx, const v1::UpdateProblemRequest* request,
+                             v1::Letter* response) override;
+
+  // Ledger migration (import_handlers.cc, export_handlers.cc).
   grpc::Status ImportClues(grpc::ServerContext* ctx, const v1::ImportCluesRequest* request,
                            common::v1::ImportResult* response) override;
   grpc::Status ImportOutcomes(grpc::ServerContext* ctx, const v1::ImportOutcomesRequest* request,
@@ -82,6 +98,15 @@ class ClueApi final : public paizhu::clue::v1::ClueService::Service {
                              common::v1::ImportResult* response) override;
   grpc::Status ImportProblems(grpc::ServerContext* ctx, const v1::ImportProblemsRequest* request,
                               common::v1::ImportResult* response) override;
+
+  grpc::Status ExportClues(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                           v1::ExportCluesResponse* response) override;
+  grpc::Status ExportOutcomes(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                              v1::ExportOutcomesResponse* response) override;
+  grpc::Status ExportLetters(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                             v1::ExportLettersResponse* response) override;
+  grpc::Status ExportProblems(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                              v1::ExportProblemsResponse* response) override;
 
   // Aggregates (statistics_handlers.cc).
   grpc::Status GetClueStatistics(grpc::ServerContext* ctx,
@@ -128,6 +153,7 @@ class ClueApi final : public paizhu::clue::v1::ClueService::Service {
   const server::CallGate* gate_;
   CalendarRepository* calendars_;
   ClueRepository* clues_;
+  LetterRepository* letters_;
   const client::UnitDirectory* units_;
   sql::Pool* pool_;
   std::string audit_key_;
