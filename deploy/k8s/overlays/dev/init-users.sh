@@ -2,8 +2,8 @@
 # Run once by the MariaDB image's entrypoint when the data volume is new: per service a
 # schema, a DML user for the service and a DDL user for its migration Job, with the
 # passwords from the Secrets mounted under /etc/paizhu/db. (Rotating a password later:
-# deploy/README.md.)
-set -euo pipefail
+# deploy/README.md.) Sourced by the entrypoint, which provides docker_process_sql and
+# stops on the first error.
 for s in org clue assess; do
   dml=$(</etc/paizhu/db/$s/password)
   ddl=$(</etc/paizhu/db/$s-ddl/password)
