@@ -74,7 +74,6 @@ class Stack {
   absl::Status StartProcess(const std::string& name, std::vector<std::string> flags);
   absl::Status WaitReady(const std::string& name, const std::string& health_name);
 
-  StackOptions options_;
   std::string dir_;
   std::string jwt_private_pem_;
   std::map<std::string, std::string> keys_;
