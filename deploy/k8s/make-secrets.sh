@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# deploy/k8s/make-secrets.sh [--dev] [--jwt-public-key FILE] NAMESPACE KEYDIR
+# deploy/k8s/make-secrets.sh [--dev] [--jwt-public-key FILE] [--tls-dir DIR] NAMESPACE KEYDIR
 # Prints the Secrets the manifests mount (pipe it to `kubectl apply -f -`). The key
 # material is made once in KEYDIR and never replaced there, so running it again prints
 # the same Secrets; keep KEYDIR safe (or delete it once the Secrets are applied and
@@ -13,20 +13,24 @@
 #                                     --jwt-public-key FILE, else a dev key pair made in
 #                                     KEYDIR (dev-jwt.pem signs `paizhu login --dev` tokens)
 #   paizhu-mariadb-root               (--dev only) the in-cluster MariaDB's root password
+#   paizhu-gateway-tls                (--tls-dir DIR) tls.crt, tls.key and ca.crt from DIR:
+#                                     the gateway's certificate chain and key, and the CA
+#                                     that signs systems' client certificates (prod)
 set -euo pipefail
 # shellcheck source=../../scripts/lib/common.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib" && pwd)/common.sh"
 
-dev=0 jwt_public=""
+dev=0 jwt_public="" tls_dir=""
 while (($#)); do
   case $1 in
     --dev) dev=1; shift ;;
     --jwt-public-key) jwt_public=$2; shift 2 ;;
+    --tls-dir) tls_dir=$2; shift 2 ;;
     -*) die "unknown option $1" ;;
     *) break ;;
   esac
 done
-(($# == 2)) || die "usage: make-secrets.sh [--dev] [--jwt-public-key FILE] NAMESPACE KEYDIR"
+(($# == 2)) || die "usage: make-secrets.sh [--dev] [--jwt-public-key FILE] [--tls-dir DIR] NAMESPACE KEYDIR"
 ns=$1 keys=$2
 mkdir -p "$keys" && chmod 700 "$keys"
 
@@ -64,4 +68,9 @@ secret paizhu-jwt-public "public.pem=$jwt_public"
 if ((dev)); then
   ensure_secret "$keys/mariadb-root.password" || die "cannot make a password"
   secret paizhu-mariadb-root "password=$keys/mariadb-root.password"
+fi
+if [[ -n $tls_dir ]]; then
+  for f in tls.crt tls.key ca.crt; do [[ -s $tls_dir/$f ]] || die "no $tls_dir/$f"; done
+  secret paizhu-gateway-tls "tls.crt=$tls_dir/tls.crt" "tls.key=$tls_dir/tls.key" \
+    "ca.crt=$tls_dir/ca.crt"
 fi

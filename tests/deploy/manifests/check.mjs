@@ -22,6 +22,15 @@ const OVERLAYS = ["base", "overlays/dev", "overlays/prod"];
 const OPTIONAL_WITHOUT_DEFAULT = {
   "port-file": "for tests and dev-up; Kubernetes finds the pod by its fixed --listen port",
   "db-socket": "the database is reached over TCP in a cluster",
+  "http-port-file": "as --port-file: the HTTP port is fixed by --http-listen",
+  "web-root": "the image holds no web console yet",
+  // Plaintext inside the cluster in base and dev; overlays/prod sets all four (below).
+  "tls-cert-file": "TLS is the prod overlay's", "tls-key-file": "TLS is the prod overlay's",
+  "client-ca-file": "TLS is the prod overlay's", "systems-file": "TLS is the prod overlay's",
+};
+// What an overlay must set although the binary lets it be empty.
+const REQUIRED_IN = {
+  "overlays/prod": { "paizhu-gateway": ["tls-cert-file", "tls-key-file", "client-ca-file", "systems-file"] },
 };
 // The readiness health name of each server (ARCHITECTURE.md, README.md).
 const READINESS = {
@@ -113,6 +122,9 @@ function checkOverlay(dir, objects, secrets, problems) {
       for (const [flag, { from }] of set) {
         if (!flags.has(flag)) fail(what, `${from}: ${binary} has no flag --${flag}`);
       }
+      for (const flag of REQUIRED_IN[dir]?.[binary] ?? []) {
+        if (!set.has(flag)) fail(what, `--${flag} must be set in ${dir}`);
+      }
       const isJob = w.kind === "Job";
       if (!isJob) {
         for (const [flag, hasDefault] of flags) {
@@ -147,6 +159,9 @@ function checkOverlay(dir, objects, secrets, problems) {
       const port = (name) => c.ports?.find((p) => p.name === name)?.containerPort;
       const listenPort = Number(String(value("listen") ?? "").split(":").pop());
       if (listenPort !== port("grpc")) fail(what, `--listen port ${listenPort} is not containerPort grpc ${port("grpc")}`);
+      if (value("http-listen") && Number(value("http-listen").split(":").pop()) !== port("http")) {
+        fail(what, "--http-listen port is not containerPort http");
+      }
       if (Number(value("health-port")) !== port("health")) fail(what, `--health-port is not containerPort health`);
       if (Number(value("metrics-port")) !== port("metrics")) fail(what, `--metrics-port is not containerPort metrics`);
       const annotations = w.spec.template.metadata.annotations ?? {};
