@@ -58,9 +58,18 @@ absl::StatusOr<std::string> ChannelTarget(absl::string_view address) {
                     : absl::StrCat("ipv4:", absl::StrJoin(v4, ","));
 }
 
-std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address, int max_message_bytes) {
+std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address, int max_message_bytes,
+                                           const std::string& health_service) {
   grpc::ChannelArguments args;
-  args.SetServiceConfigJSON(R"({"loadBalancingConfig":[{"round_robin":{}}]})");
+  // Client-side health checking: a replica that turns NOT_SERVING on SIGTERM stops getting
+  // calls within its drain delay, before its server shuts down (gRPC cancels calls that
+  // reach a server after its Shutdown began).
+  std::string health =
+      health_service.empty()
+          ? ""
+          : absl::StrCat(R"(,"healthCheckConfig":{"serviceName":")", health_service, R"("})");
+  args.SetServiceConfigJSON(
+      absl::StrCat(R"({"loadBalancingConfig":[{"round_robin":{}}])", health, "}"));
   args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 30'000);
   args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10'000);
   args.SetMaxReceiveMessageSize(max_message_bytes);
@@ -88,15 +97,19 @@ absl::StatusOr<std::unique_ptr<Downstream>> DownstreamFromFlags(const config::Fl
                            absl::StrCat("--", addr_flag, " is required"));
   }
   ASSIGN_OR_RETURN(std::string key, auth::LoadKeyFile(key_flag, flags.Get(key_flag)));
+  std::string health =
+      absl::StrCat("paizhu.", destination, ".v1.", absl::AsciiStrToUpper(destination.substr(0, 1)),
+                   destination.substr(1), "Service");
   return std::make_unique<Downstream>(
-      DownstreamOptions{address, std::string(destination)},
+      DownstreamOptions{address, std::string(destination), std::move(health)},
       auth::PrincipalSigner::ForService(std::string(self), std::move(key)));
 }
 
 Downstream::Downstream(DownstreamOptions options, auth::PrincipalSigner signer)
     : options_(std::move(options)),
       signer_(std::move(signer)),
-      channel_(MakeChannel(options_.address, options_.max_message_bytes)) {}
+      channel_(MakeChannel(options_.address, options_.max_message_bytes, options_.health_service)) {
+}
 
 std::unique_ptr<grpc::ClientContext> Downstream::NewCall(absl::string_view method,
                                                          const server::CallContext* parent) const {

@@ -21,6 +21,7 @@ namespace paizhu::client {
 struct DownstreamOptions {
   std::string address;                        // host:port, or any gRPC target (dns:///svc.ns:50051)
   std::string audience;                       // the destination's name: org, clue, assess
+  std::string health_service;                 // its readiness name (see MakeChannel)
   absl::Duration timeout = absl::Seconds(5);  // for calls not made on behalf of a caller
   int max_message_bytes = 16 << 20;
 };
@@ -33,8 +34,11 @@ struct DownstreamOptions {
 absl::StatusOr<std::string> ChannelTarget(absl::string_view address);
 
 // Channel arguments shared by every paizhu client: round_robin (calls balanced per call
-// over every address, a dead one skipped), keepalive, sizes.
-std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address, int max_message_bytes);
+// over every address, a dead one skipped), keepalive, sizes. With `health_service` (the
+// destination's readiness name), calls go only to replicas that answer SERVING for it: a
+// draining or unready replica gets no new calls.
+std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address, int max_message_bytes,
+                                           const std::string& health_service = "");
 
 class Downstream;
 

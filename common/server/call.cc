@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/auth/access.h"
 #include "common/log/log.h"
+#include "common/metrics/metrics.h"
 #include "common/status/grpc_status.h"
 #include "common/status/macros.h"
 #include "common/status/status.h"
@@ -53,6 +54,7 @@ absl::StatusOr<CallContext> CallGate::Admit(grpc::ServerContext* ctx,
 
 grpc::Status CallGate::Serve(grpc::ServerContext* ctx, absl::string_view method,
                              const std::function<absl::Status(const CallContext&)>& body) const {
+  metrics::CallRecord record;
   auto call = Admit(ctx, method);
   absl::Status status = call.ok() ? body(*call) : call.status();
   if (!status.ok()) {
@@ -72,6 +74,7 @@ grpc::Status CallGate::Serve(grpc::ServerContext* ctx, absl::string_view method,
       status = MakeError(status.code(), ErrorReason(status), "internal error");
     }
   }
+  record.Finish(method, absl::StatusCodeToString(status.code()));
   return ToGrpcStatus(status);
 }
 

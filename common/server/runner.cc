@@ -24,6 +24,7 @@ void DefineServerFlags(config::FlagSet& flags) {
   flags.Define("drain-delay", "5s", "on SIGTERM, keep serving this long while NOT_SERVING");
   flags.Define("shutdown-timeout", "10s", "then wait this long for in-flight calls");
   flags.Define("log-level", "info", "debug, info, warn or error");
+  flags.Define("metrics-port", "0", "port serving Prometheus metrics at /metrics (0 = none)");
 }
 
 absl::StatusOr<ServerOptions> ServerOptionsFromFlags(const config::FlagSet& flags) {
@@ -34,6 +35,9 @@ absl::StatusOr<ServerOptions> ServerOptionsFromFlags(const config::FlagSet& flag
   ASSIGN_OR_RETURN(o.max_message_bytes, flags.GetInt("max-message-bytes"));
   ASSIGN_OR_RETURN(o.drain_delay, flags.GetDuration("drain-delay"));
   ASSIGN_OR_RETURN(o.shutdown_timeout, flags.GetDuration("shutdown-timeout"));
+  if (!flags.Get("metrics-port").empty()) {
+    ASSIGN_OR_RETURN(o.metrics_port, flags.GetInt("metrics-port"));
+  }
   return o;
 }
 
@@ -58,6 +62,11 @@ void BlockTerminationSignals() {
 
 Runner::~Runner() { Stop(); }
 
+// The health and metrics ports listen on the same interface as the gRPC port.
+std::string Runner::ListenHost() const {
+  return options_.listen.substr(0, options_.listen.rfind(':'));
+}
+
 absl::Status Runner::Start() {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -73,6 +82,9 @@ absl::Status Runner::Start() {
   builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 20'000);
   builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 10'000);
   builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+  // Callers re-resolve a name only when a connection ends: closing each connection after
+  // a few minutes (in-flight calls finish first) lets added replicas take load.
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS, 5 * 60'000);
   for (grpc::Service* service : services_) builder.RegisterService(service);
   if (generic_ != nullptr) builder.RegisterCallbackGenericService(generic_);
   server_ = builder.BuildAndStart();
@@ -81,13 +93,16 @@ absl::Status Runner::Start() {
   }
   if (options_.health_port >= 0) {
     grpc::ServerBuilder health;
-    std::string address = absl::StrCat(options_.listen.substr(0, options_.listen.rfind(':')), ":",
-                                       options_.health_port);
+    std::string address = absl::StrCat(ListenHost(), ":", options_.health_port);
     health.AddListeningPort(address, grpc::InsecureServerCredentials(), &health_port_);
     health_server_ = health.BuildAndStart();
     if (!health_server_ || health_port_ == 0) {
       return Unavailable("LISTEN_FAILED", absl::StrCat("cannot listen on health port ", address));
     }
+  }
+  if (options_.metrics_port > 0) {
+    ASSIGN_OR_RETURN(metrics_, metrics::Endpoint::Start(ListenHost() + ":" +
+                                                        std::to_string(options_.metrics_port)));
   }
   SetReady(false);
   if (!options_.port_file.empty()) {
@@ -96,7 +111,8 @@ absl::Status Runner::Start() {
     std::ofstream(tmp) << port_ << "\n";
     std::rename(tmp.c_str(), options_.port_file.c_str());
   }
-  log::Info("serving", {{"port", port_}, {"health_port", health_port_}});
+  log::Info("serving",
+            {{"port", port_}, {"health_port", health_port_}, {"metrics_port", metrics_port()}});
   return absl::OkStatus();
 }
 

@@ -13,6 +13,7 @@
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "common/config/flags.h"
+#include "common/metrics/metrics.h"
 #include "grpcpp/generic/async_generic_service.h"
 #include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server.h"
@@ -29,6 +30,7 @@ struct ServerOptions {
   // The main port's credentials (e.g. TLS asking for client certificates); null:
   // plaintext. The --health-port is always plaintext.
   std::shared_ptr<grpc::ServerCredentials> credentials;
+  int metrics_port = 0;  // Prometheus /metrics on the --listen host (0: off)
 };
 
 void DefineServerFlags(config::FlagSet& flags);
@@ -54,6 +56,7 @@ class Runner {
   absl::Status Start();
   int port() const { return port_; }
   int health_port() const { return health_port_; }
+  int metrics_port() const { return metrics_ ? metrics_->port() : 0; }
 
   void SetReady(bool ready);
   // Blocks until SIGTERM/SIGINT, then drains and stops.
@@ -61,12 +64,14 @@ class Runner {
   void Stop();  // the drain and stop, also used by tests
 
  private:
+  std::string ListenHost() const;
   ServerOptions options_;
   std::vector<grpc::Service*> services_;
   grpc::CallbackGenericService* generic_ = nullptr;
   std::vector<std::string> readiness_names_;
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<grpc::Server> health_server_;
+  std::unique_ptr<metrics::Endpoint> metrics_;  // served until the process ends
   int port_ = 0;
   int health_port_ = 0;
   bool stopping_ = false;

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/auth/principal.h"
 #include "common/log/log.h"
+#include "common/metrics/metrics.h"
 #include "common/server/runner.h"
 #include "common/sql/errors.h"
 #include "common/sql/migrator.h"
@@ -84,6 +85,27 @@ class Readiness {
   std::string last_reason_;
 };
 
+// The pool's state, read at each scrape. `pool` outlives the metrics endpoint (the
+// Runner that serves them is destroyed first).
+void ExportPoolMetrics(const sql::Pool* pool) {
+  using metrics::Kind;
+  metrics::AddScrapeFunction("paizhu_db_pool_sessions_in_use", "database sessions leased to calls",
+                             Kind::kGauge, [pool] {
+                               sql::PoolStats s = pool->Stats();
+                               return double(s.open - s.idle);
+                             });
+  metrics::AddScrapeFunction("paizhu_db_pool_sessions_open",
+                             "database sessions open (idle + in use)", Kind::kGauge,
+                             [pool] { return double(pool->Stats().open); });
+  metrics::AddScrapeFunction("paizhu_db_pool_size", "database sessions at most (--db-pool-size)",
+                             Kind::kGauge, [pool] { return double(pool->options().size); });
+  metrics::AddScrapeFunction("paizhu_db_pool_waiting", "calls waiting for a free database session",
+                             Kind::kGauge, [pool] { return double(pool->Stats().waiting); });
+  metrics::AddScrapeFunction("paizhu_db_pool_broken_sessions_total",
+                             "database sessions dropped as broken (dead connection)",
+                             Kind::kCounter, [pool] { return double(pool->Stats().dropped); });
+}
+
 int Fail(const absl::Status& status) {
   log::Error("cannot start", {{"reason", ErrorReason(status)}, {"why", status.message()}});
   return 1;
@@ -143,6 +165,7 @@ int RunService(const ServiceSpec& spec, int argc, char** argv) {
   auto pool_options = PoolOptionsFromFlags(flags, absl::StrCat("paizhu_", spec.name));
   if (!pool_options.ok()) return Fail(pool_options.status());
   sql::Pool pool(*pool_options);
+  ExportPoolMetrics(&pool);
   sql::Migrator migrator(pool_options->connect.database, spec.migrations);
 
   auto migrate_only = flags.GetBool("migrate-only");

@@ -63,8 +63,10 @@ absl::StatusOr<Lease> Pool::Acquire(absl::Time deadline) {
       ++opened_;
       return Lease(this, *std::move(conn));
     }
-    if (cv_.wait_until(lock, absl::ToChronoTime(until)) == std::cv_status::timeout &&
-        idle_.empty() && open_ >= options_.size) {
+    ++waiting_;
+    std::cv_status waited = cv_.wait_until(lock, absl::ToChronoTime(until));
+    --waiting_;
+    if (waited == std::cv_status::timeout && idle_.empty() && open_ >= options_.size) {
       return MakeError(
           absl::StatusCode::kUnavailable, kReasonPoolExhausted,
           absl::StrCat("no database session free within the wait (pool size ", options_.size, ")"));
@@ -90,7 +92,7 @@ void Pool::Return(std::unique_ptr<Connection> conn) {
 
 PoolStats Pool::Stats() const {
   std::lock_guard lock(mu_);
-  return PoolStats{open_, static_cast<int>(idle_.size()), opened_, dropped_};
+  return PoolStats{open_, static_cast<int>(idle_.size()), waiting_, opened_, dropped_};
 }
 
 }  // namespace paizhu::sql

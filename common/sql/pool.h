@@ -27,6 +27,7 @@ struct PoolOptions {
 struct PoolStats {
   int open = 0;  // sessions that exist (idle + leased)
   int idle = 0;
+  int waiting = 0;      // callers waiting for a free session now
   int64_t opened = 0;   // sessions ever opened
   int64_t dropped = 0;  // sessions thrown away as broken
 };
@@ -73,6 +74,7 @@ class Pool {
   std::condition_variable cv_;
   std::deque<std::unique_ptr<Connection>> idle_;  // most recently used at the back
   int open_ = 0;
+  int waiting_ = 0;
   int64_t opened_ = 0;
   int64_t dropped_ = 0;
 };

@@ -195,7 +195,7 @@ int Main(int argc, char** argv) {
     if (!key.ok()) return Fail(key.status());
     if (std::string(d.name) == "org") org_key = *key;
     services[d.grpc_service] = d.name;
-    auto channel = client::MakeChannel(addr, *max_bytes);
+    auto channel = client::MakeChannel(addr, *max_bytes, d.grpc_service);
     backends.emplace(d.name, Backend{std::make_unique<grpc::GenericStub>(channel),
                                      auth::PrincipalSigner::ForGateway(*key)});
     health_targets.push_back({d.name, d.grpc_service, channel});
@@ -210,7 +210,7 @@ int Main(int argc, char** argv) {
   if (!keys.ok()) return Fail(keys.status());
   auto authenticator = std::make_unique<Authenticator>(*std::move(keys), *token_cache_size);
   auto resolver = std::make_unique<PrincipalResolver>(
-      client::MakeChannel(flags.Get("org-addr"), 4 << 20),
+      client::MakeChannel(flags.Get("org-addr"), 4 << 20, "paizhu.org.v1.OrgService"),
       auth::PrincipalSigner::ForGateway(org_key), *principal_cache_size, *principal_cache_ttl);
 
   size_t route_count = routes->size();

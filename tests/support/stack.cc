@@ -4,6 +4,7 @@
 #include <openssl/pem.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
@@ -44,6 +45,13 @@ std::pair<std::string, std::string> NewEcKeyPem() {
   BIO_free(pub);
   EVP_PKEY_free(key);
   return out;
+}
+
+std::string ReadinessName(const std::string& process) {
+  for (const auto& [name, health] : kReadiness) {
+    if (process == name) return health;
+  }
+  return "";
 }
 
 }  // namespace
@@ -114,21 +122,36 @@ absl::StatusOr<std::unique_ptr<Stack>> Stack::Start(const sql::ConnectOptions& s
         absl::StrCat("--service-key-file=", dir, "/", s, ".key"),
         "--readiness-interval=200ms"};
   };
-  auto addr = [&](const std::string& s) { return absl::StrCat("127.0.0.1:", stack->port(s)); };
+  auto twice = [&](const std::string& s) {
+    return std::find(options.two_replicas.begin(), options.two_replicas.end(), s) !=
+           options.two_replicas.end();
+  };
+  auto addr = [&](const std::string& s) {
+    if (!twice(s)) return absl::StrCat("127.0.0.1:", stack->port(s));
+    return absl::StrCat("ipv4:127.0.0.1:", stack->port(s), ",127.0.0.1:", stack->port(s + "-2"));
+  };
+  // The second replica starts once the first is ready, as a rollout adds pods to a
+  // running installation (and only one of them bootstraps the administrator).
+  auto start = [&](const std::string& s, const std::vector<std::string>& flags) -> absl::Status {
+    RETURN_IF_ERROR(stack->StartProcess(s, flags));
+    if (!twice(s)) return absl::OkStatus();
+    RETURN_IF_ERROR(stack->WaitReady(s, ReadinessName(s)));
+    return stack->StartProcess(s + "-2", flags);
+  };
 
   std::vector<std::string> org = common("org");
   org.push_back("--bootstrap-admin=admin");
-  RETURN_IF_ERROR(stack->StartProcess("org", org));
+  RETURN_IF_ERROR(start("org", org));
   std::vector<std::string> clue = common("clue");
   clue.push_back("--org-addr=" + addr("org"));
   clue.push_back(absl::StrCat("--org-call-key-file=", dir, "/call-clue-to-org.key"));
-  RETURN_IF_ERROR(stack->StartProcess("clue", clue));
+  RETURN_IF_ERROR(start("clue", clue));
   std::vector<std::string> assess = common("assess");
   assess.push_back("--org-addr=" + addr("org"));
   assess.push_back(absl::StrCat("--org-call-key-file=", dir, "/call-assess-to-org.key"));
   assess.push_back("--clue-addr=" + addr("clue"));
   assess.push_back(absl::StrCat("--clue-call-key-file=", dir, "/call-assess-to-clue.key"));
-  RETURN_IF_ERROR(stack->StartProcess("assess", assess));
+  RETURN_IF_ERROR(start("assess", assess));
   std::vector<std::string> gateway = {"--jwt-public-key-file=" + dir + "/dev-jwt.pub.pem",
                                       "--jwt-issuer=paizhu-dev", "--jwt-audience=paizhu"};
   for (const char* s : kServices) {
@@ -137,17 +160,28 @@ absl::StatusOr<std::unique_ptr<Stack>> Stack::Start(const sql::ConnectOptions& s
   }
   gateway.insert(gateway.end(), options.gateway_flags.begin(), options.gateway_flags.end());
   RETURN_IF_ERROR(stack->StartProcess("gateway", gateway));
-  for (const auto& [name, health] : kReadiness) RETURN_IF_ERROR(stack->WaitReady(name, health));
+  for (const auto& [name, health] : kReadiness) {
+    RETURN_IF_ERROR(stack->WaitReady(name, health));
+    if (twice(name)) RETURN_IF_ERROR(stack->WaitReady(absl::StrCat(name, "-2"), health));
+  }
   return stack;
 }
 
 absl::Status Stack::StartProcess(const std::string& name, std::vector<std::string> flags) {
   std::string port_file = absl::StrCat(dir_, "/", name, ".port");
-  std::vector<std::string> argv = {absl::StrCat(BinaryDir(), "/paizhu-", name),
+  // "org-2" is a second paizhu-org.
+  std::string binary = name.substr(0, name.find('-'));
+  std::vector<std::string> argv = {absl::StrCat(BinaryDir(), "/paizhu-", binary),
                                    "--listen=127.0.0.1:0", "--port-file=" + port_file,
                                    "--drain-delay=100ms"};
-  argv.insert(argv.end(), flags.begin(), flags.end());
   Process& process = processes_[name];
+  if (options_.probe_ports) {
+    process.health_port = FreePort();
+    process.metrics_port = FreePort();
+    argv.push_back(absl::StrCat("--health-port=", process.health_port));
+    argv.push_back(absl::StrCat("--metrics-port=", process.metrics_port));
+  }
+  argv.insert(argv.end(), flags.begin(), flags.end());
   if (!process.child.Start(argv, Log(name))) return Internal("TEST_SETUP", "cannot start " + name);
   absl::Time until = absl::Now() + absl::Seconds(30);
   while (absl::Now() < until) {
@@ -174,9 +208,16 @@ Stack::~Stack() {
   if (std::getenv("PAIZHU_KEEP_TEST_DATA") == nullptr) std::system(("rm -rf " + dir_).c_str());
 }
 
+int Stack::Stop(const std::string& process, absl::Duration timeout) {
+  auto it = processes_.find(process);
+  if (it == processes_.end() || !it->second.child.running()) return -1;
+  it->second.child.Signal(SIGTERM);
+  return it->second.child.Wait(timeout);
+}
+
 int Stack::StopAll(absl::Duration timeout) {
   int first_failure = 0;
-  for (const char* name : {"gateway", "assess", "clue", "org"}) {
+  for (const char* name : {"gateway", "assess", "assess-2", "clue", "clue-2", "org", "org-2"}) {
     auto it = processes_.find(name);
     if (it == processes_.end() || !it->second.child.running()) continue;
     it->second.child.Signal(SIGTERM);
@@ -208,6 +249,16 @@ std::shared_ptr<grpc::Channel> Stack::Direct(const std::string& process) const {
 int Stack::port(const std::string& process) const {
   auto it = processes_.find(process);
   return it == processes_.end() ? 0 : it->second.port;
+}
+
+int Stack::health_port(const std::string& process) const {
+  auto it = processes_.find(process);
+  return it == processes_.end() ? 0 : it->second.health_port;
+}
+
+int Stack::metrics_port(const std::string& process) const {
+  auto it = processes_.find(process);
+  return it == processes_.end() ? 0 : it->second.metrics_port;
 }
 
 pid_t Stack::pid(const std::string& process) const {

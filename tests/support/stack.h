@@ -26,6 +26,12 @@ struct StackOptions {
   // unset: plaintext.
   std::function<std::shared_ptr<grpc::Channel>(const std::string& address)> gateway_channel =
       nullptr;
+  // Services started twice, e.g. {"org"}: the second copy is the process "org-2", and
+  // every caller of the service (the gateway, other services) is given both addresses
+  // (`ipv4:A,B`, balanced per call) as a headless Service gives them in Kubernetes.
+  std::vector<std::string> two_replicas;
+  // Every process also serves --health-port and --metrics-port (free ports).
+  bool probe_ports = false;
 };
 
 class Stack {
@@ -42,6 +48,9 @@ class Stack {
   std::shared_ptr<grpc::Channel> Gateway() const;
   std::shared_ptr<grpc::Channel> Direct(const std::string& service) const;  // org, clue, assess
   int port(const std::string& process) const;
+  // With StackOptions::probe_ports: the plaintext health port and the metrics port.
+  int health_port(const std::string& process) const;
+  int metrics_port(const std::string& process) const;
   // The process id of a running process (org, clue, assess, gateway), or -1.
   pid_t pid(const std::string& process) const;
   // A service's own key (raw bytes): lets a test sign as the gateway would.
@@ -50,6 +59,8 @@ class Stack {
   // The private PEM the stack signs tokens with (what `paizhu login --dev` reads).
   const std::string& DevKeyPem() const { return jwt_private_pem_; }
 
+  // SIGTERM to one process; returns its exit status (-1: still running at the timeout).
+  int Stop(const std::string& process, absl::Duration timeout = absl::Seconds(20));
   // SIGTERM to every process; returns the first non-zero exit status, or 0.
   int StopAll(absl::Duration timeout = absl::Seconds(20));
 
@@ -57,6 +68,8 @@ class Stack {
   struct Process {
     Subprocess child;
     int port = 0;
+    int health_port = 0;
+    int metrics_port = 0;
   };
   absl::Status StartProcess(const std::string& name, std::vector<std::string> flags);
   absl::Status WaitReady(const std::string& name, const std::string& health_name);

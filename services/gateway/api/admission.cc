@@ -9,6 +9,7 @@
 #include "common/log/log.h"
 #include "common/status/status.h"
 #include "services/gateway/api/proxy.h"
+#include "services/gateway/api/refusals.h"
 
 namespace paizhu::gateway {
 namespace {
@@ -16,6 +17,7 @@ namespace {
 // Every authentication failure looks the same to the caller; the log says why.
 absl::Status Refuse(absl::string_view why, absl::string_view method, const Caller& caller,
                     const std::string& request_id) {
+  AuthFailures().Increment();
   log::Warn("unauthenticated call", {{"method", std::string(method)},
                                      {"why", std::string(why)},
                                      {"peer", caller.peer},
@@ -39,6 +41,7 @@ void ProxyService::Admit(const Route& route, absl::string_view method, const Cal
     }
     record->principal = PrincipalLabel(*principal);
     if (limiter_ != nullptr && !limiter_->Allow(*principal, absl::Now())) {
+      RateLimited().Increment();
       return done(MakeError(absl::StatusCode::kResourceExhausted, kReasonRateLimited,
                             "too many calls from this caller; retry later"));
     }

@@ -15,6 +15,7 @@
 #include "absl/time/clock.h"
 #include "common/crypto/digest.h"
 #include "common/log/log.h"
+#include "common/metrics/metrics.h"
 #include "common/server/call.h"
 #include "common/status/grpc_status.h"
 #include "common/status/status.h"
@@ -24,6 +25,7 @@
 #include "google/rpc/status.pb.h"
 #include "grpcpp/generic/generic_stub.h"
 #include "nlohmann/json.hpp"
+#include "services/gateway/api/refusals.h"
 #include "services/gateway/domain/audit.h"
 
 namespace paizhu::gateway {
@@ -147,6 +149,7 @@ class JsonCall {
     }
     deadline_ = UpstreamDeadline(client_deadline, start_, proxy_->options().deadlines);
     if (!proxy_->in_flight().TryAcquire()) {
+      ConcurrencyRefusals().Increment();
       return Fail(MakeError(absl::StatusCode::kResourceExhausted, kReasonTooManyCalls,
                             "the gateway is at its limit of concurrent calls; retry later"));
     }
@@ -251,11 +254,15 @@ class JsonCall {
     record_.latency = absl::Now() - start_;
     record_.deadline = deadline_ - start_;
     log::Info(kAccessLogMessage, AccessLogFields(record_));
+    // Unknown paths share one label: a caller must not grow the metric without bound.
+    metrics_.Finish(proxy_->routes().Find(request_.path).ok() ? request_.path : "unknown",
+                    record_.code);
   }
 
   ProxyService* proxy_;
   const httplib::Request& request_;
   httplib::Response& response_;
+  metrics::CallRecord metrics_;  // in flight while this call is served
   const absl::Time start_;
   absl::Time deadline_;
   std::string request_id_;

@@ -12,10 +12,12 @@
 #include "absl/time/clock.h"
 #include "common/crypto/digest.h"
 #include "common/log/log.h"
+#include "common/metrics/metrics.h"
 #include "common/server/call.h"
 #include "common/status/grpc_status.h"
 #include "common/status/status.h"
 #include "grpc/grpc_security_constants.h"
+#include "services/gateway/api/refusals.h"
 #include "services/gateway/domain/audit.h"
 
 namespace paizhu::gateway {
@@ -106,6 +108,7 @@ class ProxyCall final : public grpc::ServerGenericBidiReactor {
     }
     deadline_ = UpstreamDeadline(client_deadline_, start_, service_->options().deadlines);
     if (!service_->in_flight().TryAcquire()) {
+      ConcurrencyRefusals().Increment();
       Fail(MakeError(absl::StatusCode::kResourceExhausted, kReasonTooManyCalls,
                      "the gateway is at its limit of concurrent calls; retry later"));
       return;
@@ -269,6 +272,9 @@ class ProxyCall final : public grpc::ServerGenericBidiReactor {
     record_.latency = absl::Now() - start_;
     record_.deadline = deadline_ - start_;
     log::Info(kAccessLogMessage, AccessLogFields(record_));
+    // Unknown methods share one label: a caller must not grow the metric without bound.
+    bool known = route_ != nullptr || service_->routes().Find(ctx_->method()).ok();
+    metrics_.Finish(known ? ctx_->method() : "unknown", record_.code);
     if (response != nullptr) {
       StartWriteAndFinish(response, grpc::WriteOptions(), status);
     } else {
@@ -278,6 +284,7 @@ class ProxyCall final : public grpc::ServerGenericBidiReactor {
 
   ProxyService* service_;
   grpc::GenericCallbackServerContext* ctx_;
+  metrics::CallRecord metrics_;  // in flight until OnDone deletes this call
   const absl::Time start_;
   std::optional<absl::Time> client_deadline_;
   absl::Time deadline_;  // of the upstream call
