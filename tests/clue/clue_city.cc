@@ -34,6 +34,13 @@ absl::Status Import(org::v1::OrgService::Stub& org,
 
 }  // namespace
 
+std::unique_ptr<grpc::ClientContext> AsPerson(const Stack& stack, const std::string& person) {
+  auto ctx = std::make_unique<grpc::ClientContext>();
+  ctx->set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(20)));
+  ctx->AddMetadata("authorization", "Bearer " + stack.Token(person));
+  return ctx;
+}
+
 absl::Status SeedClueCity(Stack& stack) {
   auto org = org::v1::OrgService::NewStub(stack.Gateway());
   // The organisation, imported as an administrator would: G1 is guided by O1 and

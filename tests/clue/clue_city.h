@@ -5,11 +5,32 @@
 // 2019); G1's leader lead1, deputy dep1, staff staff1 and staff2; g2 in G2; o1 and o1b
 // in O1 (role office); cl (commission_leader); cm (case_manager); tr (trial).
 
+#include <memory>
+#include <string>
+
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "common/status/grpc_status.h"
+#include "grpcpp/client_context.h"
 #include "tests/support/stack.h"
 
 namespace paizhu::testing {
 
 absl::Status SeedClueCity(Stack& stack);
+
+// A call context as `person` (a dev token) with a 20 s deadline.
+std::unique_ptr<grpc::ClientContext> AsPerson(const Stack& stack, const std::string& person);
+
+// Calls `rpc` on `stub` as `person`: the answer, or the error as an absl::Status.
+template <typename Stub, typename Request, typename Response>
+absl::StatusOr<Response> CallAs(const Stack& stack, Stub& stub,
+                                grpc::Status (Stub::*rpc)(grpc::ClientContext*, const Request&,
+                                                          Response*),
+                                const std::string& person, const Request& request) {
+  Response out;
+  absl::Status s = FromGrpcStatus((stub.*rpc)(AsPerson(stack, person).get(), request, &out));
+  if (!s.ok()) return s;
+  return out;
+}
 
 }  // namespace paizhu::testing

@@ -32,21 +32,11 @@ class LedgerTest : public ::testing::Test {
     delete stack_;
   }
 
-  static std::unique_ptr<grpc::ClientContext> As(const std::string& person) {
-    auto ctx = std::make_unique<grpc::ClientContext>();
-    ctx->set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(20)));
-    ctx->AddMetadata("authorization", "Bearer " + stack_->Token(person));
-    return ctx;
-  }
-
   template <typename Request, typename Response>
   static absl::StatusOr<Response> Call(grpc::Status (clue::v1::ClueService::Stub::*rpc)(
                                            grpc::ClientContext*, const Request&, Response*),
                                        const std::string& person, const Request& request) {
-    Response out;
-    absl::Status s = FromGrpcStatus((clue_.get()->*rpc)(As(person).get(), request, &out));
-    if (!s.ok()) return s;
-    return out;
+    return testing::CallAs(*stack_, *clue_, rpc, person, request);
   }
 
   static void AddClue(clue::v1::ImportCluesRequest& r, const char* number, const char* received,

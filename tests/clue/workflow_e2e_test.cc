@@ -52,22 +52,11 @@ class WorkflowTest : public ::testing::Test {
     delete stack_;
   }
 
-  static std::unique_ptr<grpc::ClientContext> As(const std::string& person) {
-    auto ctx = std::make_unique<grpc::ClientContext>();
-    ctx->set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(20)));
-    ctx->AddMetadata("authorization", "Bearer " + stack_->Token(person));
-    return ctx;
-  }
-
-  // Calls a ClueService method as `person`; the answer or the error as absl::Status.
   template <typename Request, typename Response>
   static absl::StatusOr<Response> Call(grpc::Status (clue::v1::ClueService::Stub::*rpc)(
                                            grpc::ClientContext*, const Request&, Response*),
                                        const std::string& person, const Request& request) {
-    Response out;
-    absl::Status s = FromGrpcStatus((clue_.get()->*rpc)(As(person).get(), request, &out));
-    if (!s.ok()) return s;
-    return out;
+    return testing::CallAs(*stack_, *clue_, rpc, person, request);
   }
 
   // A clue handled by G1 about 张某 (and, with `leader_of_u1`, about U1's leadership).
