@@ -5,6 +5,8 @@
 #include "common/client/unit_directory.h"
 #include "common/config/flags.h"
 #include "common/crypto/digest.h"
+#include "common/log/log.h"
+#include "common/server/periodic.h"
 #include "common/server/service_main.h"
 #include "common/status/macros.h"
 #include "common/status/status.h"
@@ -23,12 +25,22 @@ namespace {
 class ClueParts : public server::ServiceParts {
  public:
   ClueParts(const server::ServiceContext& ctx, std::string audit_key,
-            std::unique_ptr<client::Downstream> org)
+            std::unique_ptr<client::Downstream> org, absl::Duration checkpoint_interval)
       : calendars_(ctx.pool),
         clues_(ctx.pool, audit_key),
         letters_(ctx.pool),
         units_(std::move(org)),
-        api_(ctx.gate, &calendars_, &clues_, &letters_, &units_, ctx.pool, audit_key) {}
+        api_(ctx.gate, &calendars_, &clues_, &letters_, &units_, ctx.pool, audit_key) {
+    if (checkpoint_interval > absl::ZeroDuration()) {
+      checkpoints_ = std::make_unique<server::Periodic>(checkpoint_interval, [this] {
+        absl::StatusOr<Checkpoint> c = clues_.TakeCheckpoint(absl::Now() + absl::Seconds(60));
+        if (!c.ok()) {
+          log::Error("audit checkpoint failed",
+                     {{"reason", ErrorReason(c.status())}, {"why", c.status().message()}});
+        }
+      });
+    }
+  }
 
   std::vector<grpc::Service*> services() override { return {&api_}; }
 
@@ -38,6 +50,7 @@ class ClueParts : public server::ServiceParts {
   MysqlLetterRepository letters_;
   client::UnitDirectory units_;
   ClueApi api_;
+  std::unique_ptr<server::Periodic> checkpoints_;  // last: stopped before the rest goes
 };
 
 absl::StatusOr<std::unique_ptr<server::ServiceParts>> Build(const server::ServiceContext& ctx) {
@@ -53,7 +66,8 @@ absl::StatusOr<std::unique_ptr<server::ServiceParts>> Build(const server::Servic
                      auth::LoadKeyFile("service-key-file", ctx.flags->Get("service-key-file")));
     audit_key = crypto::HmacSha256(service_key, "paizhu clue audit chain v1");
   }
-  return std::make_unique<ClueParts>(ctx, std::move(audit_key), std::move(org));
+  ASSIGN_OR_RETURN(absl::Duration interval, ctx.flags->GetDuration("audit-checkpoint-interval"));
+  return std::make_unique<ClueParts>(ctx, std::move(audit_key), std::move(org), interval);
 }
 
 }  // namespace
@@ -69,6 +83,8 @@ int main(int argc, char** argv) {
     client::DefineDownstreamFlags(flags, "org");
     flags.Define("audit-key-file", "",
                  "key of the audit chains (64 hex); default: derived from the service key");
+    flags.Define("audit-checkpoint-interval", "1h",
+                 "how often to record a signed checkpoint of all audit heads (0: never)");
   };
   spec.build = clue::Build;
   return server::RunService(spec, argc, argv);

@@ -147,6 +147,33 @@ TEST_F(ClueRepositoryTest, AReorderIsFound) {
   EXPECT_EQ(Verify(number).first_broken_seq, 1);
 }
 
+TEST_F(ClueRepositoryTest, ACheckpointFindsAChainDeletedWithItsHead) {
+  std::string number = ClueWithThreeEntries();
+  std::string other = ClueWithThreeEntries();  // id_ is now other's
+  ASSERT_OK_AND_ASSIGN(Checkpoint first, repo_->TakeCheckpoint(Soon()));
+  EXPECT_EQ(first.heads.size(), 2u);
+  ASSERT_OK(repo_->Get(number, viewer_, Soon()).status());  // heads move on: still fine
+  ASSERT_OK_AND_ASSIGN(Checkpoint second, repo_->TakeCheckpoint(Soon()));
+  EXPECT_EQ(second.previous_mac, first.mac);
+  ASSERT_OK_AND_ASSIGN(ChainCheck fine, repo_->VerifyCheckpoints(Soon()));
+  EXPECT_TRUE(fine.intact) << fine.problem;
+  EXPECT_EQ(fine.entries, 2);
+
+  // All of one clue's entries and its head deleted: the chain alone looks empty and
+  // whole, the checkpoint does not.
+  Sql(absl::StrCat("DELETE FROM clue_audit WHERE clue_id = ", id_));
+  Sql(absl::StrCat("DELETE FROM clue_audit_heads WHERE clue_id = ", id_));
+  ASSERT_OK_AND_ASSIGN(ChainCheck broken, repo_->VerifyCheckpoints(Soon()));
+  EXPECT_FALSE(broken.intact);
+  EXPECT_THAT(broken.problem, ::testing::HasSubstr(other));
+
+  // An edited checkpoint does not verify either.
+  Sql("UPDATE audit_checkpoints SET heads = heads + 1 WHERE id = 1");
+  ASSERT_OK_AND_ASSIGN(ChainCheck edited, repo_->VerifyCheckpoints(Soon()));
+  EXPECT_FALSE(edited.intact);
+  EXPECT_EQ(edited.first_broken_seq, 1);
+}
+
 TEST_F(ClueRepositoryTest, UnseenCluesAreMissingAndLeaveNoReadInTheTrail) {
   std::string number = ClueWithThreeEntries();
   Viewer stranger;

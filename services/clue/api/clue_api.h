@@ -37,6 +37,12 @@ class ClueApi final : public paizhu::clue::v1::ClueService::Service {
   grpc::Status VerifyAuditChain(grpc::ServerContext* ctx,
                                 const v1::VerifyAuditChainRequest* request,
                                 v1::AuditVerification* response) override;
+  grpc::Status CheckpointAuditHeads(grpc::ServerContext* ctx,
+                                    const v1::CheckpointAuditHeadsRequest* request,
+                                    v1::AuditCheckpoint* response) override;
+  grpc::Status VerifyAuditCheckpoints(grpc::ServerContext* ctx,
+                                      const v1::VerifyAuditCheckpointsRequest* request,
+                                      v1::AuditVerification* response) override;
 
   // The clue's life (workflow_handlers.cc).
   grpc::Status AssignClue(grpc::ServerContext* ctx, const v1::AssignClueRequest* request,

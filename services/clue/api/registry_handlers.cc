@@ -3,6 +3,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "common/names/page_token.h"
 #include "common/names/resource_name.h"
 #include "common/status/macros.h"
@@ -175,6 +176,35 @@ grpc::Status ClueApi::VerifyAuditChain(grpc::ServerContext* ctx,
         response->set_entries(check->entries);
         response->set_first_broken_seq(check->first_broken_seq);
         response->set_problem(check->problem);
+        return absl::OkStatus();
+      });
+}
+
+grpc::Status ClueApi::CheckpointAuditHeads(grpc::ServerContext* ctx,
+                                           const v1::CheckpointAuditHeadsRequest* request,
+                                           v1::AuditCheckpoint* response) {
+  return gate_->Serve(
+      ctx, ClueMethod("CheckpointAuditHeads"), [&](const CallContext& call) -> absl::Status {
+        ASSIGN_OR_RETURN(Checkpoint c, clues_->TakeCheckpoint(call.deadline));
+        response->set_id(c.id);
+        response->set_taken_at(absl::FormatTime(
+            absl::RFC3339_sec, absl::FromUnixMicros(c.taken_at_micros), absl::UTCTimeZone()));
+        response->set_heads(static_cast<int32_t>(c.heads.size()));
+        response->set_digest(c.digest);
+        return absl::OkStatus();
+      });
+}
+
+grpc::Status ClueApi::VerifyAuditCheckpoints(grpc::ServerContext* ctx,
+                                             const v1::VerifyAuditCheckpointsRequest* request,
+                                             v1::AuditVerification* response) {
+  return gate_->Serve(
+      ctx, ClueMethod("VerifyAuditCheckpoints"), [&](const CallContext& call) -> absl::Status {
+        ASSIGN_OR_RETURN(ChainCheck check, clues_->VerifyCheckpoints(call.deadline));
+        response->set_intact(check.intact);
+        response->set_entries(check.entries);
+        response->set_first_broken_seq(check.first_broken_seq);
+        response->set_problem(check.problem);
         return absl::OkStatus();
       });
 }

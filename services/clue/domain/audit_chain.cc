@@ -51,4 +51,16 @@ ChainCheck VerifyChain(const std::string& key, int64_t clue_id,
   return check;
 }
 
+std::string HeadsDigest(const std::vector<HeadAt>& heads) {
+  std::string text;
+  for (const HeadAt& h : heads) absl::StrAppend(&text, h.clue_id, ":", h.seq, ":", h.mac, "\n");
+  return crypto::HexEncode(crypto::Sha256(text));
+}
+
+std::string CheckpointMac(const std::string& key, const Checkpoint& c) {
+  return crypto::HexEncode(
+      crypto::HmacSha256(key, absl::StrCat("checkpoint|", c.previous_mac, "|", c.taken_at_micros,
+                                           "|", c.heads.size(), "|", c.digest)));
+}
+
 }  // namespace paizhu::clue

@@ -41,4 +41,24 @@ ChainCheck VerifyChain(const std::string& key, int64_t clue_id,
                        const std::vector<AuditEntry>& entries,
                        const std::optional<AuditHead>& head);
 
+// ---- signed checkpoints of all heads ----
+
+struct HeadAt {
+  int64_t clue_id = 0;
+  int64_t seq = 0;
+  std::string mac;
+};
+
+struct Checkpoint {
+  int64_t id = 0;
+  int64_t taken_at_micros = 0;
+  std::vector<HeadAt> heads;  // in clue order
+  std::string digest;         // SHA-256 hex over the heads
+  std::string previous_mac;   // the previous checkpoint's mac ("" for the first)
+  std::string mac;
+};
+
+std::string HeadsDigest(const std::vector<HeadAt>& heads);
+std::string CheckpointMac(const std::string& key, const Checkpoint& checkpoint);
+
 }  // namespace paizhu::clue

@@ -104,6 +104,12 @@ class ClueRepository {
                                                               absl::CivilDay to,
                                                               absl::Time deadline) = 0;
 
+  // Records a signed checkpoint of every clue's audit head, chained to the previous one.
+  virtual absl::StatusOr<Checkpoint> TakeCheckpoint(absl::Time deadline) = 0;
+  // Checks the checkpoints' chain and that every head the latest one covers is still in
+  // its clue's trail; `problem` names the first thing that does not hold.
+  virtual absl::StatusOr<ChainCheck> VerifyCheckpoints(absl::Time deadline) = 0;
+
   // nullopt when no such clue.
   virtual absl::StatusOr<std::optional<ChainCheck>> VerifyAudit(const std::string& number,
                                                                 absl::Time deadline) = 0;

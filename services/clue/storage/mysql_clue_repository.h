@@ -36,6 +36,8 @@ class MysqlClueRepository : public ClueRepository {
   absl::StatusOr<StatisticsFacts> LoadStatisticsFacts(const Viewer& viewer, absl::CivilDay from,
                                                       absl::CivilDay to,
                                                       absl::Time deadline) override;
+  absl::StatusOr<Checkpoint> TakeCheckpoint(absl::Time deadline) override;
+  absl::StatusOr<ChainCheck> VerifyCheckpoints(absl::Time deadline) override;
   absl::StatusOr<std::optional<ChainCheck>> VerifyAudit(const std::string& number,
                                                         absl::Time deadline) override;
 
