@@ -416,6 +416,8 @@ int Stats(const Invocation& in, const Session& session, Io io) {
   auto stub = org::v1::OrgService::NewStub(session.channel);
   org::v1::GetStatisticsRequest request;
   request.set_as_of(in.Get("as-of"));
+  request.set_training_from(in.Get("from"));
+  request.set_training_to(in.Get("to"));
   org::v1::Statistics statistics;
   grpc::Status status = stub->GetStatistics(NewCall(session).get(), request, &statistics);
   if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
@@ -450,9 +452,19 @@ const std::vector<Command>& Commands() {
       {{"units", "list"}, 0, {"kind", "json"}, true, UnitsList},
       {{"units", "show"}, 1, {"as-of", "json"}, true, UnitsShow},
       {{"people", "show"}, 1, {"json"}, true, PeopleShow},
-      {{"stats"}, 0, {"as-of", "json"}, true, Stats},
+      {{"stats"}, 0, {"as-of", "from", "to", "json"}, true, Stats},
       {{"import"}, 2, {"partial", "check", "json"}, true, ImportLedger},
       {{"export"}, 1, {"output"}, true, ExportLedger},
+      {{"clues", "register"},
+       0,
+       {"received-on", "source", "handling-unit", "registering-unit", "subject", "subject-unit",
+        "subject-position", "subject-level", "party-member", "allegation", "violations", "handlers",
+        "reporter", "reporter-contact", "anonymous", "json"},
+       true,
+       CluesRegister},
+      {{"clues", "list"}, 0, {"handling-unit", "state-filter", "json"}, true, CluesList},
+      {{"clues", "show"}, 1, {"json"}, true, CluesShow},
+      {{"report", "work"}, 0, {"from", "to", "as-of", "json"}, true, ReportWork},
   };
   return *commands;
 }
@@ -467,12 +479,22 @@ std::string Usage() {
          "  units list [--kind K] [--json]\n"
          "  units show CODE [--as-of YYYY-MM-DD] [--json]\n"
          "  people show CODE [--json]\n"
-         "  stats [--as-of YYYY-MM-DD] [--json]      the report's figures\n"
+         "  stats [--as-of D] [--from D --to D] [--json]\n"
+         "                                           the organisation's figures (trainings\n"
+         "                                           counted from..to)\n"
          "  import KIND FILE.csv [--partial] [--check] [--json]\n"
          "                                           a ledger file (CONTRACTS.md formats)\n"
          "  export KIND [-o FILE.csv]                the same columns back\n"
          "      kinds, in import order: zones units supervision people assignments roles\n"
-         "      trainings activities letters problems clues outcomes\n";
+         "      trainings activities letters problems clues outcomes\n"
+         "  clues register --received-on D --source S --handling-unit U --subject NAME\n"
+         "                 --allegation TEXT [--subject-unit U] [--subject-position P]\n"
+         "                 [--subject-level L] [--party-member] [--violations a;b]\n"
+         "                 [--handlers P1;P2] [--reporter NAME] [--reporter-contact C]\n"
+         "                 [--anonymous] [--registering-unit U] [--json]\n"
+         "  clues list [--handling-unit U] [--state-filter S] [--json]\n"
+         "  clues show NUMBER [--json]\n"
+         "  report work --from D --to D --as-of D [--json]   the work report (工作报告)\n";
 }
 
 int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {

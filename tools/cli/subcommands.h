@@ -10,4 +10,12 @@ namespace paizhu::cli {
 int ImportLedger(const Invocation& in, const Session& session, Io io);
 int ExportLedger(const Invocation& in, const Session& session, Io io);
 
+// clue_commands.cc: paizhu clues register|list|show.
+int CluesRegister(const Invocation& in, const Session& session, Io io);
+int CluesList(const Invocation& in, const Session& session, Io io);
+int CluesShow(const Invocation& in, const Session& session, Io io);
+
+// report_commands.cc: paizhu report work --from D --to D --as-of D [--json].
+int ReportWork(const Invocation& in, const Session& session, Io io);
+
 }  // namespace paizhu::cli
