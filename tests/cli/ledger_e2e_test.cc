@@ -1,0 +1,477 @@
+// Ledger files through the paizhu binary against the whole suite: scripts/load-demo imports
+// the demo city; the work report shows the seed report's figures; bad files name their
+// lines and change nothing; an export re-imports into an empty suite with identical
+// listings; tables stay aligned with Chinese names.
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+#include "tests/support/process.h"
+#include "tests/support/stack.h"
+#include "tools/cli/table.h"
+
+namespace paizhu {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr char kDemoDir[] = PAIZHU_SOURCE_DIR "/data/demo";
+const std::vector<std::string> kOrgKinds = {"zones",       "units", "supervision", "people",
+                                            "assignments", "roles", "trainings"};
+
+struct Result {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+// A suite and the state folder the CLI uses with it (keys, env, token).
+struct Suite {
+  std::unique_ptr<testing::Stack> stack;
+  std::string state;
+};
+
+class LedgerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    for (const char* name : {"PAIZHU_STATE", "PAIZHU_ADDR", "PAIZHU_TOKEN", "PAIZHU_TOKEN_FILE"}) {
+      unsetenv(name);
+    }
+    dir_ = new std::string(testing::MakeTempDir("paizhu-ledger"));
+    demo_ = new Suite(NewSuite("demo"));
+    ASSERT_NE(demo_->stack, nullptr);
+    load_ = new Result(Run({}, *demo_, true));
+  }
+  static void TearDownTestSuite() {
+    delete demo_;
+    delete load_;
+    if (dir_ != nullptr && getenv("PAIZHU_KEEP_TEST_DATA") == nullptr) {
+      std::filesystem::remove_all(*dir_);
+    }
+    delete dir_;
+  }
+
+  static Suite NewSuite(const std::string& name) {
+    Suite suite;
+    auto stack = testing::Stack::Start();
+    EXPECT_TRUE(stack.ok()) << stack.status();
+    if (!stack.ok()) return suite;
+    suite.stack = std::move(*stack);
+    suite.state = absl::StrCat(*dir_, "/", name);
+    std::filesystem::create_directories(suite.state + "/keys");
+    testing::WriteFile(suite.state + "/keys/dev-jwt.pem", suite.stack->DevKeyPem());
+    testing::WriteFile(suite.state + "/env",
+                       absl::StrCat("export PAIZHU_STATE=", suite.state, "\n",
+                                    "export PAIZHU_ADDR='127.0.0.1:", suite.stack->port("gateway"),
+                                    "'\nexport PAIZHU_JWT_ISSUER=paizhu-dev\n",
+                                    "export PAIZHU_JWT_AUDIENCE=paizhu\n"));
+    return suite;
+  }
+
+  // `paizhu --state STATE args...`, or with `script`, the script with --state and --bin.
+  static Result Run(std::vector<std::string> args, const Suite& suite, bool script = false) {
+    static int run = 0;
+    std::string log = absl::StrCat(*dir_, "/run-", ++run, ".log");
+    std::vector<std::string> argv;
+    if (script) {
+      argv = {PAIZHU_SOURCE_DIR "/scripts/load-demo",
+              "--state",
+              suite.state,
+              "--data",
+              kDemoDir,
+              "--bin",
+              testing::BinaryDir()};
+    } else {
+      argv = {testing::BinaryDir() + "/paizhu", "--state", suite.state};
+      argv.insert(argv.end(), args.begin(), args.end());
+    }
+    testing::Subprocess child;
+    Result result;
+    if (!child.Start(argv, log)) return result;
+    result.exit_code = child.Wait(absl::Seconds(300));
+    result.output = testing::ReadFile(log);
+    return result;
+  }
+  static Result Paizhu(std::vector<std::string> args) { return Run(std::move(args), *demo_); }
+
+  static std::string Write(const std::string& name, const std::string& text) {
+    std::string path = absl::StrCat(*dir_, "/", name);
+    testing::WriteFile(path, text);
+    return path;
+  }
+
+  // The export of a kind as its sorted lines (the header first): the rows of history
+  // kinds come in the order they were recorded, which an import does not keep.
+  static std::vector<std::string> ExportLines(const Suite& suite, const std::string& kind) {
+    Result exported = Run({"login", "--dev", "--as", "admin"}, suite);
+    EXPECT_EQ(exported.exit_code, 0) << exported.output;
+    exported = Run({"export", kind}, suite);
+    EXPECT_EQ(exported.exit_code, 0) << exported.output;
+    std::vector<std::string> lines = absl::StrSplit(exported.output, "\r\n", absl::SkipEmpty());
+    if (lines.size() > 1) std::sort(lines.begin() + 1, lines.end());
+    return lines;
+  }
+
+  static std::string* dir_;
+  static Suite* demo_;
+  static Result* load_;
+};
+
+std::string* LedgerTest::dir_ = nullptr;
+Suite* LedgerTest::demo_ = nullptr;
+Result* LedgerTest::load_ = nullptr;
+
+TEST_F(LedgerTest, LoadDemoImportsTheCityOnceAndResumes) {
+  ASSERT_EQ(load_->exit_code, 0) << load_->output;
+  for (const auto& kind : kOrgKinds) {
+    EXPECT_TRUE(std::filesystem::exists(demo_->state + "/demo/" + kind + ".done")) << kind;
+  }
+  // A second run finds every kind that imported and imports nothing again.
+  Result again = Run({}, *demo_, true);
+  ASSERT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_THAT(again.output, HasSubstr("demo units: imported earlier"));
+  EXPECT_THAT(again.output, Not(HasSubstr("rows imported")));
+}
+
+TEST_F(LedgerTest, TheWorkReportShowsTheSeedReportsFigures) {
+  ASSERT_EQ(load_->exit_code, 0) << load_->output;
+  if (absl::StrContains(load_->output, "does not import yet")) {
+    GTEST_SKIP() << "a service does not import its kinds yet (UNIMPLEMENTED):\n" << load_->output;
+  }
+  ASSERT_EQ(Paizhu({"login", "--dev", "--as", "L001"}).exit_code, 0);  // the commission leader
+  Result report = Paizhu({"report", "work", "--from", "2018-01-01", "--to", "2022-05-31", "--as-of",
+                          "2022-05-31", "--json"});
+  ASSERT_EQ(report.exit_code, 0) << report.output;
+  nlohmann::json json = nlohmann::json::parse(report.output, nullptr, false);
+  ASSERT_FALSE(json.is_discarded()) << report.output;
+  // Exactly CONTRACTS.md's keys, with the seed report's figures.
+  std::map<std::string, int> figures = {{"groups", 10},
+                                        {"authorized_posts", 30},
+                                        {"staff", 23},
+                                        {"units_supervised", 52},
+                                        {"units_uncovered", 0},
+                                        {"age_under_30", 0},
+                                        {"age_30_39", 3},
+                                        {"age_40_49", 14},
+                                        {"age_50_plus", 6},
+                                        {"bachelor_or_above", 6},
+                                        {"experience_under_3", 9},
+                                        {"experience_3_to_5", 6},
+                                        {"experience_5_plus", 8},
+                                        {"meetings_attended", 235},
+                                        {"talks_person_times", 246},
+                                        {"letters_issued", 13},
+                                        {"problems_tracked", 53},
+                                        {"clues_disposed", 294},
+                                        {"people_sanctioned", 71},
+                                        {"people_criticised", 63},
+                                        {"training_person_times", 173}};
+  EXPECT_EQ(json.size(), figures.size() + 3) << report.output;
+  EXPECT_EQ(json.value("from", ""), "2018-01-01");
+  EXPECT_EQ(json.value("to", ""), "2022-05-31");
+  EXPECT_EQ(json.value("as_of", ""), "2022-05-31");
+  for (const auto& [key, value] : figures) {
+    ASSERT_TRUE(json.contains(key)) << key;
+    EXPECT_TRUE(json[key].is_number_integer()) << key;
+    EXPECT_EQ(json[key], value) << key;
+  }
+
+  Result prose = Paizhu(
+      {"report", "work", "--from", "2018-01-01", "--to", "2022-05-31", "--as-of", "2022-05-31"});
+  ASSERT_EQ(prose.exit_code, 0) << prose.output;
+  EXPECT_THAT(prose.output, HasSubstr("共设置纪检监察组10个"));
+  EXPECT_THAT(prose.output, HasSubstr("50岁以上6人，40岁以上14人，30岁以上3人"));
+  EXPECT_THAT(prose.output,
+              HasSubstr("共处置问题线索294件，给予党纪政务处分71人，批评教育帮助63人"));
+}
+
+// The organisation's part of the report, from org alone: the demo city's staffing,
+// coverage and training figures as of the report's date.
+TEST_F(LedgerTest, TheOrganisationFiguresOfTheDemoCity) {
+  ASSERT_EQ(load_->exit_code, 0) << load_->output;
+  ASSERT_EQ(Paizhu({"login", "--dev", "--as", "L001"}).exit_code, 0);
+  Result stats = Paizhu(
+      {"stats", "--as-of", "2022-05-31", "--from", "2018-01-01", "--to", "2022-05-31", "--json"});
+  ASSERT_EQ(stats.exit_code, 0) << stats.output;
+  nlohmann::json json = nlohmann::json::parse(stats.output, nullptr, false);
+  ASSERT_FALSE(json.is_discarded()) << stats.output;
+  std::map<std::string, int> figures = {{"groups", 10},
+                                        {"authorized_posts", 30},
+                                        {"staff", 23},
+                                        {"units_supervised", 52},
+                                        {"units_uncovered", 0},
+                                        {"age_under_30", 0},
+                                        {"age_30_39", 3},
+                                        {"age_40_49", 14},
+                                        {"age_50_plus", 6},
+                                        {"bachelor_or_above", 6},
+                                        {"experience_under_3", 9},
+                                        {"experience_3_to_5", 6},
+                                        {"experience_5_plus", 8},
+                                        {"training_person_times", 173}};
+  for (const auto& [key, value] : figures) EXPECT_EQ(json[key], value) << key;
+  EXPECT_EQ(json["vacancies"].size(), 7u) << stats.output;
+}
+
+// One bad file: its kind, text, and what the output must say: "line field REASON" of each
+// bad row (as --json lists them; an empty reason: any), or for a refused file, substrings.
+struct BadFile {
+  std::string kind;
+  std::string what;
+  std::string text;
+  std::vector<std::string> expected;
+};
+
+// A --json answer's problems as "line field REASON"; for any other output, the output.
+std::string Problems(const std::string& output) {
+  nlohmann::json json = nlohmann::json::parse(output, nullptr, false);
+  if (json.is_discarded() || !json.contains("errors")) return output;
+  std::string out;
+  for (const auto& e : json["errors"]) {
+    absl::StrAppend(&out, e["line"].get<int>(), " ", e["field"].get<std::string>(), " ",
+                    e["reason"].get<std::string>(), "\n");
+  }
+  EXPECT_EQ(json["imported"], 0) << output;
+  return out;
+}
+
+std::vector<BadFile> BadFiles() {
+  const std::string gbk_name = "\xB6\xAB\xC7\xF8";  // 东区 in GBK
+  std::vector<BadFile> files = {
+      {"zones",
+       "missing column",
+       "code,name,office\nZ9,九区,O01\n",
+       {"MISSING_COLUMN", "established_on"}},
+      {"zones",
+       "bad date",
+       "code,name,office,established_on\nZ9,九区,O01,2021-02-30\n",
+       {"2 established_on INVALID_DATE"}},
+      {"zones",
+       "duplicate",
+       "code,name,office,established_on\nZ9,九区,O01,2021-01-01\nZ9,九区,O02,2021-01-01\nZ1,一区,"
+       "O01,2021-01-01\n",
+       {"3 code ", "DUPLICATE_IN_FILE", "4 code ", "ZONE_EXISTS"}},
+      {"zones",
+       "GBK",
+       "code,name,office,established_on\nZ9," + gbk_name + ",O01,2021-01-01\n",
+       {"NOT_UTF8", "line 2", "save as CSV UTF-8"}},
+      {"units",
+       "missing column",
+       "code,name,established_on\nU90,某局,2020-01-01\n",
+       {"MISSING_COLUMN", "kind"}},
+      {"units",
+       "bad date",
+       "code,kind,name,established_on\nU90,supervised_unit,某局,2020/01/01\n",
+       {"2 established_on INVALID_DATE"}},
+      {"units",
+       "unknown code",
+       "code,kind,name,parent,established_on\nO90,office,某室,NOPE,2020-01-01\n",
+       {"2 parent "}},
+      {"units",
+       "duplicate",
+       "code,kind,name,established_on\nU90,supervised_unit,某局,2020-01-01\nU01,supervised_unit,"
+       "某局,2020-01-01\n",
+       {"3 code ", "UNIT_EXISTS"}},
+      {"units",
+       "GBK",
+       "code,kind,name,established_on\nU90,supervised_unit," + gbk_name + ",2020-01-01\n",
+       {"NOT_UTF8", "save as CSV UTF-8"}},
+      {"supervision", "missing column", "unit,from\nU01,2021-01-01\n", {"MISSING_COLUMN", "group"}},
+      {"supervision",
+       "bad date",
+       "unit,group,from,to\nU01,G02,2021-13-01,\n",
+       {"2 from INVALID_DATE"}},
+      {"supervision", "unknown code", "unit,group,from,to\nNOPE,G02,2021-01-01,\n", {"2 unit "}},
+      {"supervision", "duplicate", "unit,group,from,to\nU05,G02,2020-01-01,\n", {"2 from "}},
+      {"supervision",
+       "GBK",
+       "unit,group,from,to\n" + gbk_name + ",G02,2021-01-01,\n",
+       {"NOT_UTF8"}},
+      {"people", "missing column", "code,gender\nP900,male\n", {"MISSING_COLUMN", "name"}},
+      {"people",
+       "bad date",
+       "code,name,birth_date\nP900,某某,1980-02-31\n",
+       {"2 birth_date INVALID_DATE"}},
+      {"people",
+       "unknown code",
+       "code,name,unit,post,post_since\nP900,某某,NOPE,member,2021-01-01\n",
+       {"2 unit ", "UNIT_NOT_FOUND"}},
+      {"people", "duplicate", "code,name\nP900,某某\nP001,某某\n", {"3 code ", "PERSON_EXISTS"}},
+      {"people", "GBK", "code,name\nP900," + gbk_name + "\n", {"NOT_UTF8"}},
+      {"assignments",
+       "missing column",
+       "person,unit,post\nP001,G01,leader\n",
+       {"MISSING_COLUMN", "from"}},
+      {"assignments",
+       "bad date",
+       "person,unit,post,from\nF005,O01,member,2021-1-1\n",
+       {"2 from INVALID_DATE"}},
+      {"assignments",
+       "unknown code",
+       "person,unit,post,from,to\nNOPE,O01,member,2021-01-01,2021-02-01\n",
+       {"2 person ", "PERSON_NOT_FOUND"}},
+      {"assignments",
+       "duplicate",
+       "person,unit,post,from,to\nP026,G02,leader,2018-03-01,2019-08-31\n",
+       {"2 "}},
+      {"assignments",
+       "GBK",
+       "person,unit,post,from,reason\nF005,O01,member,2021-01-01," + gbk_name + "\n",
+       {"NOT_UTF8"}},
+      {"roles", "missing column", "person,unit\nF005,O01\n", {"MISSING_COLUMN", "role"}},
+      {"roles",
+       "unknown code",
+       "person,role,unit\nNOPE,office,O01\n",
+       {"2 person ", "PERSON_NOT_FOUND"}},
+      {"roles",
+       "duplicate",
+       "person,role,unit\nL001,commission_leader,C00\n",
+       {"2 role ", "ROLE_ALREADY_GRANTED"}},
+      {"roles", "bad value", "person,role,unit\nF005,boss,O01\n", {"2 role INVALID_VALUE"}},
+      {"roles", "GBK", "person,role,unit\n" + gbk_name + ",office,O01\n", {"NOT_UTF8"}},
+      {"trainings", "missing column", "person,course\nP001,党纪法规\n", {"MISSING_COLUMN", "date"}},
+      {"trainings",
+       "bad date",
+       "person,course,date\nP001,党纪法规,2021-04-31\n",
+       {"2 date INVALID_DATE"}},
+      {"trainings",
+       "unknown code",
+       "person,course,date\nNOPE,党纪法规,2021-04-01\n",
+       {"2 person ", "PERSON_NOT_FOUND"}},
+      {"trainings", "GBK", "person,course,date\nP001," + gbk_name + ",2021-04-01\n", {"NOT_UTF8"}},
+  };
+  // The kinds of the clue and assessment services: what the CLI itself finds.
+  for (const auto& [kind, missing, header, row, date_column] :
+       std::vector<std::tuple<std::string, std::string, std::string, std::string, std::string>>{
+           {"activities", "kind", "group,unit,date,kind", "G01,U01,2021-02-30,meeting", "date"},
+           {"letters", "issuer", "code,kind,issuer,unit,issued_on",
+            "JY9,combined,G01,U01,2021-00-10", "issued_on"},
+           {"problems", "state", "letter,seq,description,state,rectified_on",
+            "JY2021-01,9,问题,rectified,20210301", "rectified_on"},
+           {"clues", "source",
+            "number,received_on,source,handling_unit,subject_name,disposal,disposed_on",
+            "XS2021-9999,2021-01-01,petition,G01,某某,closed,2021-02-29", "disposed_on"},
+           {"outcomes", "outcome", "clue,subject_name,outcome,decided_on",
+            "XS2021-0001,某某,party_warning,2021-9-9", "decided_on"}}) {
+    std::string without = header;
+    absl::StrReplaceAll({{"," + missing, ""}}, &without);
+    files.push_back({kind, "missing column", without + "\n", {"MISSING_COLUMN", missing}});
+    files.push_back(
+        {kind, "bad date", header + "\n" + row + "\n", {"2 " + date_column + " INVALID_DATE"}});
+    files.push_back({kind, "GBK", header + "\n" + gbk_name + row + "\n", {"NOT_UTF8"}});
+  }
+  return files;
+}
+
+TEST_F(LedgerTest, BadFilesNameTheirLinesAndChangeNothing) {
+  ASSERT_EQ(load_->exit_code, 0) << load_->output;
+  std::map<std::string, std::vector<std::string>> before;
+  for (const auto& kind : kOrgKinds) before[kind] = ExportLines(*demo_, kind);
+  int n = 0;
+  for (const BadFile& bad : BadFiles()) {
+    SCOPED_TRACE(bad.kind + ", " + bad.what);
+    bool clue_kind = bad.kind == "letters" || bad.kind == "problems" || bad.kind == "clues" ||
+                     bad.kind == "outcomes";
+    ASSERT_EQ(Paizhu({"login", "--dev", "--as", clue_kind ? "A001" : "admin"}).exit_code, 0);
+    Result result =
+        Paizhu({"import", bad.kind, Write(absl::StrCat("bad-", ++n, ".csv"), bad.text), "--json"});
+    EXPECT_EQ(result.exit_code, 1) << result.output;
+    std::string problems = Problems(result.output);
+    for (const auto& expected : bad.expected) EXPECT_THAT(problems, HasSubstr(expected));
+  }
+  for (const auto& kind : kOrgKinds) {
+    EXPECT_EQ(ExportLines(*demo_, kind), before[kind]) << kind << " changed";
+  }
+}
+
+TEST_F(LedgerTest, ABadRowWithPartialImportsTheOthers) {
+  ASSERT_EQ(Paizhu({"login", "--dev", "--as", "admin"}).exit_code, 0);
+  std::string path = Write("partial.csv",
+                           "person,course,organizer,date,hours\n"
+                           "F001,保密教育,市纪委监委,2021-04-01,2\n"
+                           "F001,保密教育,市纪委监委,2021-04-31,2\n");
+  Result check = Paizhu({"import", "trainings", path, "--check"});
+  EXPECT_EQ(check.exit_code, 1) << check.output;
+  EXPECT_THAT(check.output, HasSubstr("nothing imported (--check)"));
+  Result partial = Paizhu({"import", "trainings", path, "--partial", "--json"});
+  EXPECT_EQ(partial.exit_code, 1) << partial.output;
+  nlohmann::json json = nlohmann::json::parse(partial.output, nullptr, false);
+  ASSERT_FALSE(json.is_discarded()) << partial.output;
+  EXPECT_EQ(json["imported"], 1);
+  ASSERT_EQ(json["errors"].size(), 1u);
+  EXPECT_EQ(json["errors"][0]["line"], 3);
+  EXPECT_EQ(json["errors"][0]["field"], "date");
+}
+
+TEST_F(LedgerTest, AFileOverTheLimitIsRefused) {
+  std::string text = "person,course,date\n";
+  for (int i = 0; i < 20001; ++i) absl::StrAppend(&text, "F001,c,2021-04-01\n");
+  Result result = Paizhu({"import", "trainings", Write("big.csv", text)});
+  EXPECT_EQ(result.exit_code, 1) << result.output;
+  EXPECT_THAT(result.output, HasSubstr("at most 20,000 rows per call"));
+  EXPECT_EQ(Paizhu({"import", "groups", Write("any.csv", "code\n")}).exit_code, 2);
+}
+
+TEST_F(LedgerTest, AnExportReimportsIntoAnEmptySuiteWithIdenticalListings) {
+  ASSERT_EQ(load_->exit_code, 0) << load_->output;
+  std::map<std::string, std::string> files;
+  ASSERT_EQ(Paizhu({"login", "--dev", "--as", "admin"}).exit_code, 0);
+  for (const auto& kind : kOrgKinds) {
+    files[kind] = absl::StrCat(*dir_, "/export-", kind, ".csv");
+    Result exported = Paizhu({"export", kind, "-o", files[kind]});
+    ASSERT_EQ(exported.exit_code, 0) << exported.output;
+  }
+  Suite empty = NewSuite("empty");
+  ASSERT_NE(empty.stack, nullptr);
+  ASSERT_EQ(Run({"login", "--dev", "--as", "admin"}, empty).exit_code, 0);
+  for (const auto& kind : kOrgKinds) {
+    Result imported = Run({"import", kind, files[kind]}, empty);
+    ASSERT_EQ(imported.exit_code, 0) << kind << ": " << imported.output;
+  }
+  for (const auto& kind : kOrgKinds) {
+    EXPECT_EQ(ExportLines(empty, kind), ExportLines(*demo_, kind)) << kind;
+  }
+  for (std::vector<std::string> listing : {std::vector<std::string>{"units", "list"},
+                                           {"stats", "--as-of", "2022-05-31", "--json"},
+                                           {"units", "show", "U05", "--as-of", "2022-05-31"},
+                                           {"people", "show", "P010"}}) {
+    Result original = Paizhu(listing);
+    Result copy = Run(listing, empty);
+    ASSERT_EQ(original.exit_code, 0) << original.output;
+    EXPECT_EQ(copy.output, original.output) << absl::StrJoin(listing, " ");
+  }
+}
+
+TEST_F(LedgerTest, TablesStayAlignedWithChineseNames) {
+  ASSERT_EQ(Paizhu({"login", "--dev", "--as", "admin"}).exit_code, 0);
+  Result list = Paizhu({"units", "list", "--kind", "group"});
+  ASSERT_EQ(list.exit_code, 0) << list.output;
+  std::vector<std::string> lines = absl::StrSplit(list.output, '\n', absl::SkipEmpty());
+  ASSERT_EQ(lines.size(), 11u) << list.output;  // the header and 10 groups
+  // The PARENT column starts at the same display column on every line.
+  size_t header_at = lines[0].find("PARENT");
+  ASSERT_NE(header_at, std::string::npos);
+  int column = cli::DisplayWidth(lines[0].substr(0, header_at));
+  for (size_t i = 1; i < lines.size(); ++i) {
+    EXPECT_THAT(lines[i], HasSubstr("纪检监察组"));
+    size_t at = lines[i].find("  C00");
+    ASSERT_NE(at, std::string::npos) << lines[i];
+    EXPECT_EQ(cli::DisplayWidth(lines[i].substr(0, at + 2)), column) << lines[i];
+  }
+}
+
+}  // namespace
+}  // namespace paizhu
