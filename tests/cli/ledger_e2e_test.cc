@@ -473,5 +473,34 @@ TEST_F(LedgerTest, TablesStayAlignedWithChineseNames) {
   }
 }
 
+TEST_F(LedgerTest, AClueRegisteredListedAndShown) {
+  ASSERT_EQ(load_->exit_code, 0) << load_->output;
+  ASSERT_EQ(Paizhu({"login", "--dev", "--as", "A001"}).exit_code, 0);  // case management
+  EXPECT_EQ(Paizhu({"clues", "register", "--source", "petition"}).exit_code, 2);
+  Result registered = Paizhu({"clues",           "register",     "--received-on",   "2026-11-02",
+                              "--source",        "petition",     "--handling-unit", "G01",
+                              "--subject",       "欧阳明",       "--subject-unit",  "U01",
+                              "--subject-level", "科级",         "--violations",    "integrity",
+                              "--allegation",    "违规收受礼金", "--reporter",      "匿名群众",
+                              "--json"});
+  ASSERT_EQ(registered.exit_code, 0) << registered.output;
+  nlohmann::json clue = nlohmann::json::parse(registered.output, nullptr, false);
+  ASSERT_FALSE(clue.is_discarded()) << registered.output;
+  std::string name = clue.value("name", "");
+  ASSERT_TRUE(absl::StartsWith(name, "clues/XS2026-")) << registered.output;
+  std::string number = name.substr(std::string("clues/").size());
+
+  Result list = Paizhu({"clues", "list", "--handling-unit", "G01"});
+  ASSERT_EQ(list.exit_code, 0) << list.output;
+  EXPECT_THAT(list.output, HasSubstr(number));
+  Result show = Paizhu({"clues", "show", number});
+  ASSERT_EQ(show.exit_code, 0) << show.output;
+  EXPECT_THAT(show.output, HasSubstr("欧阳明 (U01)"));
+  // Only the letters-and-visits office sees who reported.
+  EXPECT_THAT(show.output, HasSubstr("(withheld)"));
+  EXPECT_THAT(show.output, Not(HasSubstr("匿名群众")));
+  EXPECT_EQ(Paizhu({"clues", "show", "XS2026-9999"}).exit_code, 1);
+}
+
 }  // namespace
 }  // namespace paizhu

@@ -34,7 +34,8 @@ std::string SubjectsText(const clue::v1::Clue& clue) {
 }  // namespace
 
 int CluesRegister(const Invocation& in, const Session& session, Io io) {
-  for (const char* flag : {"received-on", "source", "handling-unit", "subject", "allegation"}) {
+  for (const char* flag :
+       {"received-on", "source", "handling-unit", "subject", "violations", "allegation"}) {
     if (!in.Has(flag))
       return UsageError(io.err, absl::StrCat("clues register: --", flag, " is required"));
   }

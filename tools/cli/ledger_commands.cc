@@ -176,6 +176,10 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
   return text.str();
 }
 
+std::string Problems(size_t count) {
+  return absl::StrCat(count, count == 1 ? " problem" : " problems");
+}
+
 std::string KindList() {
   std::vector<std::string> kinds;
   for (const auto& format : LedgerFormats()) kinds.push_back(format.kind);
@@ -264,12 +268,12 @@ int ImportLedger(const Invocation& in, const Session& session, Io io) {
       io.out << table.Render();
     }
     if (check) {
-      io.out << kind << ": " << ledger->rows_read << " rows checked, " << errors.size()
-             << " problems; nothing imported (--check)\n";
+      io.out << kind << ": " << ledger->rows_read << " rows checked, " << Problems(errors.size())
+             << "; nothing imported (--check)\n";
     } else {
       io.out << kind << ": " << imported << " of " << ledger->rows_read << " rows imported";
       if (!errors.empty()) {
-        io.out << ", " << errors.size() << " problems"
+        io.out << ", " << Problems(errors.size())
                << (partial ? " (the good rows were imported: --partial)"
                            : "; nothing changed (fix them, or use --partial)");
       }
