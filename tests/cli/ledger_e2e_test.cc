@@ -19,6 +19,8 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
+#include "tests/cli/ledger_city.h"
+#include "tools/cli/ledger_format.h"
 #include "tests/support/process.h"
 #include "tests/support/stack.h"
 #include "tools/cli/table.h"
@@ -471,6 +473,154 @@ TEST_F(LedgerTest, TablesStayAlignedWithChineseNames) {
     ASSERT_NE(at, std::string::npos) << lines[i];
     EXPECT_EQ(cli::DisplayWidth(lines[i].substr(0, at + 2)), column) << lines[i];
   }
+}
+
+// A second, small city written here, with a distractor for each rule, imported into an
+// empty suite: org's statistics (and, once clue and assess import, the work report) must
+// equal the figures this test counts from the same files (ledger_city.h).
+std::map<std::string, std::string> SmallCity() {
+  return {
+      {"zones", "code,name,office,established_on\nSZ1,南区协作区,SO1,2020-01-01\n"},
+      {"units",
+       "code,kind,name,parent,established_on,posts,guiding_office,supervising_group,"
+       "supervised_since,zone\n"
+       "SC,commission,小城纪委监委,,2020-01-01,,,,,\n"
+       "SO1,supervision_office,第一监督检查室,SC,2020-01-01,,,,,SZ1\n"
+       "SO2,case_management_office,案件监督管理室,SC,2020-01-01,,,,,\n"
+       "SG1,group,驻小城教育局纪检监察组,SC,2021-01-01,leader=1;deputy=1;staff=1,SO1,,,SZ1\n"
+       "SG2,group,驻小城财政局纪检监察组,SC,2021-01-01,leader=1;deputy=1;staff=2,SO1,,,SZ1\n"
+       // set up after the report's date
+       "SG3,group,驻小城卫健委纪检监察组,SC,2024-07-01,leader=1;deputy=1;staff=1,SO1,,,SZ1\n"
+       "SU1,supervised_unit,小城教育局,,2015-01-01,,,SG1,2021-01-01,\n"
+       "SU2,supervised_unit,小城体育局,,2015-01-01,,,SG1,2021-01-01,\n"
+       "SU3,supervised_unit,小城财政局,,2015-01-01,,,SG2,2021-01-01,\n"
+       "SU4,supervised_unit,小城审计局,,2015-01-01,,,SG2,2021-01-01,\n"
+       "SU5,supervised_unit,小城卫健委,,2024-07-01,,,SG3,2024-07-01,\n"
+       "ST1,township,小城镇纪委,,2020-01-01,,,,,SZ1\n"},
+      // SU4: SG1 for a while, then no group (uncovered on the day); SU2 changes hands the
+      // day after.
+      {"supervision", "unit,group,from,to\nSU4,SG1,2023-01-01,2024-03-31\nSU2,SG2,2024-07-01,\n"},
+      {"people",
+       "code,name,gender,birth_date,education,specialties,work_start,unit,post,post_since,"
+       "vetted_on\n"
+       // turns 40 on the day
+       "SP1,欧阳华,male,1984-06-30,bachelor,law,2010-07-01,SG1,leader,2021-01-01,\n"
+       // 28, turns 29 and completes 3 years the day after
+       "SP2,司马静,female,1995-07-01,master,,2021-07-01,SG1,staff,2021-07-01,\n"
+       // completes 5 years on the day
+       "SP3,上官明,male,1970-01-15,college,,2019-06-30,SG2,leader,2021-01-01,\n"
+       // completes 3 years on the day
+       "SP4,东方丽,female,1988-03-03,college,audit,2021-06-30,SG2,staff,2021-06-30,\n"
+       // joins the day after
+       "SP5,皇甫伟,male,1990-02-02,bachelor,,2024-07-01,SG1,deputy,2024-07-01,2024-06-20\n"
+       // left before the day (assignments)
+       "SP6,慕容雪,female,1975-05-05,college,,2015-03-01,,,,\n"
+       "SP8,宇文博,male,1979-12-31,below_college,,2018-01-01,SG2,staff,2022-05-01,2022-04-20\n"
+       // outside the groups
+       "SX1,尉迟平,male,1980-08-08,master,,2008-07-01,SO1,member,2020-01-01,\n"
+       "SA1,公孙敏,female,1982-02-02,bachelor,,2006-07-01,SO2,member,2020-01-01,\n"
+       "SL1,长孙强,male,1968-09-09,master,,1992-07-01,SC,member,2020-01-01,\n"},
+      {"assignments",
+       "person,unit,post,from,to,reason\nSP6,SG2,deputy,2021-01-01,2023-12-31,退休\n"},
+      {"roles",
+       "person,role,unit\nSL1,commission_leader,SC\nSA1,case_manager,SO2\nSX1,office,SO1\n"
+       "SP1,group,SG1\nSP3,group,SG2\n"},
+      {"trainings",
+       "person,course,organizer,date,hours\n"
+       "SP1,党纪法规,小城纪委,2023-03-01,4\nSP2,党纪法规,小城纪委,2023-03-01,4\n"
+       "SP6,党纪法规,小城纪委,2023-03-01,4\nSX1,党纪法规,小城纪委,2023-03-01,4\n"
+       "SP5,业务培训,小城纪委,2024-05-10,8\nSP3,业务培训,小城纪委,2022-11-11,8\n"
+       "SP4,业务培训,小城纪委,2024-06-30,8\nSP8,业务培训,小城纪委,2024-07-01,8\n"},
+      {"activities",
+       "group,unit,date,kind,subkind,count,note\n"
+       "SG1,SU1,2023-02-10,meeting,党组会,2,\nSG1,SU2,2023-05-06,meeting,局办公会,,\n"
+       "SG2,SU3,2024-06-30,meeting,党组会,3,\nSG2,SU3,2022-12-31,meeting,党组会,5,\n"
+       "SG1,SU4,2023-06-01,talk,谈心谈话,4,\nSG2,SU3,2024-01-15,talk,谈心谈话,,\n"
+       "SG1,SU1,2024-07-02,talk,谈心谈话,6,\nSG2,SU3,2023-09-09,written_report,书面述责述廉,2,\n"},
+      {"letters",
+       "code,kind,issuer,unit,issued_on,reply_due,replied_on\n"
+       "SJ1,combined,SG1,SU1,2023-04-01,2023-05-01,2023-04-20\n"
+       "SJ2,discipline,SG2,SU3,2024-06-01,2024-07-01,\n"
+       "SJ3,supervision,SG2,SU3,2022-10-01,2022-11-01,2022-10-20\n"},
+      {"problems",
+       "letter,seq,description,state,rectified_on,verified_on\n"
+       "SJ1,1,公务接待不规范,verified,2023-05-20,2023-06-30\n"
+       "SJ1,2,财务报销审核不严,rectified,2023-06-01,\nSJ2,1,三重一大程序不规范,open,,\n"
+       "SJ2,2,采购程序不规范,in_progress,,\nSJ2,3,\"学习不深入, 走过场\",open,,\n"
+       "SJ3,1,台账不全,verified,2022-11-15,2022-12-15\n"},
+      {"clues",
+       "number,received_on,source,handling_unit,subject_name,subject_unit,subject_level,"
+       "disposal,disposed_on,filed_on\n"
+       "XS2022-0001,2022-12-01,petition,SG2,周五,SU3,科级,inquiry,2022-12-20,\n"
+       "XS2023-0001,2023-01-05,petition,SG1,钱一,SU1,科级,inquiry,2023-01-20,\n"
+       "XS2023-0001,2023-01-05,petition,SG1,钱二,SU1,一般干部,inquiry,2023-01-20,\n"
+       "XS2023-0002,2023-03-01,inspection,SG2,孙三,SU3,副处级,verification,2023-03-20,"
+       "2023-04-15\n"
+       "XS2023-0003,2023-08-08,audit,SO1,李四,SU4,科级,closed,2023-08-30,\n"
+       "XS2024-0001,2024-05-01,big_data,SG1,郑七,SU2,科级,verification,2024-05-20,\n"
+       "XS2024-0002,2024-06-10,media,ST1,吴六,ST1,一般干部,pending,2024-07-05,\n"},
+      {"outcomes",
+       "clue,subject_name,outcome,detail,months,decided_on\n"
+       "XS2022-0001,周五,party_warning,,,2023-01-10\n"
+       "XS2023-0001,钱一,party_warning,,,2023-02-10\nXS2023-0001,钱一,gov_demerit,,,2023-02-10\n"
+       "XS2023-0001,钱二,criticism_education,,,2023-02-10\n"
+       "XS2023-0002,孙三,party_probation,,12,2023-06-01\nXS2023-0003,李四,cleared,,,2023-09-01\n"
+       "XS2024-0001,郑七,organisational,诫勉,,2024-06-15\n"
+       "XS2024-0001,郑七,criticism_education,,,2024-07-10\n"},
+  };
+}
+
+TEST_F(LedgerTest, ASmallCityWithDistractorsGivesTheFiguresCountedFromItsFiles) {
+  std::map<std::string, std::string> files = SmallCity();
+  cli::LedgerCity city(files);
+  ASSERT_THAT(city.problems(), ::testing::IsEmpty());
+  std::map<std::string, int> expected =
+      city.WorkReport(cli::Day("2023-01-01"), cli::Day("2024-06-30"), cli::Day("2024-06-30"));
+  // The count itself, against what the files were written to hold.
+  EXPECT_EQ(expected["staff"], 5);
+  EXPECT_EQ(expected["units_uncovered"], 1);
+  EXPECT_EQ(expected["training_person_times"], 4);
+  EXPECT_EQ(expected["people_sanctioned"], 3);
+
+  Suite small = NewSuite("small");
+  ASSERT_NE(small.stack, nullptr);
+  bool all_imported = true;
+  for (const auto& format : cli::LedgerFormats()) {
+    bool clue_kind = format.service == "clue";
+    ASSERT_EQ(Run({"login", "--dev", "--as", clue_kind ? "SA1" : "admin"}, small).exit_code, 0);
+    Result imported = Run(
+        {"import", format.kind, Write("small-" + format.kind + ".csv", files[format.kind])}, small);
+    if (format.service != "org" && absl::StrContains(imported.output, "UNIMPLEMENTED")) {
+      all_imported = false;
+      continue;
+    }
+    ASSERT_EQ(imported.exit_code, 0) << format.kind << ": " << imported.output;
+  }
+  ASSERT_EQ(Run({"login", "--dev", "--as", "SL1"}, small).exit_code, 0);
+  Result stats = Run(
+      {"stats", "--as-of", "2024-06-30", "--from", "2023-01-01", "--to", "2024-06-30", "--json"},
+      small);
+  ASSERT_EQ(stats.exit_code, 0) << stats.output;
+  nlohmann::json org = nlohmann::json::parse(stats.output, nullptr, false);
+  ASSERT_FALSE(org.is_discarded()) << stats.output;
+  for (const char* key :
+       {"groups", "authorized_posts", "staff", "units_supervised", "units_uncovered",
+        "age_under_30", "age_30_39", "age_40_49", "age_50_plus", "bachelor_or_above",
+        "experience_under_3", "experience_3_to_5", "experience_5_plus", "training_person_times"}) {
+    EXPECT_EQ(org[key], expected[key]) << key;
+  }
+  if (!all_imported) {
+    GTEST_SKIP() << "clue or assess does not import yet (UNIMPLEMENTED): the organisation's "
+                    "figures matched; the work report is not checked";
+  }
+  Result report = Run({"report", "work", "--from", "2023-01-01", "--to", "2024-06-30", "--as-of",
+                       "2024-06-30", "--json"},
+                      small);
+  ASSERT_EQ(report.exit_code, 0) << report.output;
+  nlohmann::json json = nlohmann::json::parse(report.output, nullptr, false);
+  ASSERT_FALSE(json.is_discarded()) << report.output;
+  EXPECT_EQ(json.size(), expected.size() + 3) << report.output;
+  for (const auto& [key, value] : expected) EXPECT_EQ(json[key], value) << key;
 }
 
 TEST_F(LedgerTest, AClueRegisteredListedAndShown) {
