@@ -20,9 +20,9 @@
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "tests/cli/ledger_city.h"
-#include "tools/cli/ledger_format.h"
 #include "tests/support/process.h"
 #include "tests/support/stack.h"
+#include "tools/cli/ledger_format.h"
 #include "tools/cli/table.h"
 
 namespace paizhu {
@@ -650,6 +650,27 @@ TEST_F(LedgerTest, AClueRegisteredListedAndShown) {
   EXPECT_THAT(show.output, HasSubstr("(withheld)"));
   EXPECT_THAT(show.output, Not(HasSubstr("匿名群众")));
   EXPECT_EQ(Paizhu({"clues", "show", "XS2026-9999"}).exit_code, 1);
+
+  // Through the workflow: the group's deputy assigns, reviews and proposes; its leader
+  // approves (the proposer may not).
+  ASSERT_EQ(Paizhu({"login", "--dev", "--as", "P011"}).exit_code, 0);
+  Result assigned = Paizhu({"clues", "assign", number, "--handlers", "P011;P016"});
+  ASSERT_EQ(assigned.exit_code, 0) << assigned.output;
+  EXPECT_THAT(assigned.output, HasSubstr(number + ": assigned"));
+  Result reviewed =
+      Paizhu({"clues", "review", number, "--attendees", "P001;P011;P016", "--summary", "集体研判"});
+  ASSERT_EQ(reviewed.exit_code, 0) << reviewed.output;
+  EXPECT_THAT(reviewed.output, HasSubstr(number + ": under_review"));
+  Result proposed = Paizhu({"clues", "propose", number, "--disposal", "inquiry"});
+  ASSERT_EQ(proposed.exit_code, 0) << proposed.output;
+  EXPECT_THAT(proposed.output, HasSubstr("disposal_proposed (proposal #"));
+  Result own = Paizhu({"clues", "approve", number});
+  EXPECT_EQ(own.exit_code, 1) << own.output;
+  ASSERT_EQ(Paizhu({"login", "--dev", "--as", "P001"}).exit_code, 0);
+  Result approved = Paizhu({"clues", "approve", number, "--note", "同意谈话函询"});
+  ASSERT_EQ(approved.exit_code, 0) << approved.output;
+  EXPECT_THAT(approved.output, HasSubstr(number + ": inquiry"));
+  EXPECT_EQ(Paizhu({"clues", "approve", number}).exit_code, 1);  // nothing awaits a decision
 }
 
 }  // namespace

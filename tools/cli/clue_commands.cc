@@ -1,10 +1,12 @@
 // paizhu clues register|list|show: the central registry (全程登记备查) through the gateway.
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "common/status/grpc_status.h"
+#include "common/status/status.h"
 #include "paizhu/clue/v1/clue.grpc.pb.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/subcommands.h"
@@ -29,6 +31,32 @@ std::string SubjectsText(const clue::v1::Clue& clue) {
     subjects.push_back(text);
   }
   return absl::StrJoin(subjects, "; ");
+}
+
+std::string ProposalText(const clue::v1::Proposal& p) {
+  std::string text = absl::StrCat("#", p.id(), " ", p.kind(), " ", p.value());
+  if (!p.approver().empty()) absl::StrAppend(&text, ", for ", p.approver());
+  return text;
+}
+
+// After a state change: the clue's number, its state and what awaits a decision.
+int PrintChanged(const Invocation& in, const clue::v1::Clue& clue, Io io) {
+  if (in.Has("json")) {
+    PrintJson(io.out, ToJson(clue));
+    return kExitOk;
+  }
+  io.out << Code(clue.name(), "clues") << ": " << clue.state();
+  if (clue.has_proposal() && clue.proposal().id() != 0) {
+    io.out << " (proposal " << ProposalText(clue.proposal()) << ")";
+  }
+  io.out << "\n";
+  return kExitOk;
+}
+
+std::vector<std::string> Names(const std::string& list, absl::string_view collection) {
+  std::vector<std::string> names;
+  for (const auto& code : ListOf(list)) names.push_back(Name(code, collection));
+  return names;
 }
 
 }  // namespace
@@ -135,8 +163,91 @@ int CluesShow(const Invocation& in, const Session& session, Io io) {
                             : reporter.anonymous() ? "(anonymous)"
                                                    : reporter.name()});
   table.AddRow({"registered_by", Code(clue.registered_by(), "people")});
+  if (clue.has_proposal() && clue.proposal().id() != 0) {
+    table.AddRow({"proposal", ProposalText(clue.proposal())});
+  }
   io.out << table.Render();
   return kExitOk;
+}
+
+// ---- the workflow: each command one state change (clue.proto) ----
+
+int CluesAssign(const Invocation& in, const Session& session, Io io) {
+  if (!in.Has("handlers")) return UsageError(io.err, "clues assign: --handlers P1;P2 is required");
+  clue::v1::AssignClueRequest request;
+  request.set_name(Name(in.words[2], "clues"));
+  for (const auto& handler : Names(in.Get("handlers"), "people")) request.add_handlers(handler);
+  request.set_etag(in.Get("etag"));
+  clue::v1::Clue clue;
+  grpc::Status status = clue::v1::ClueService::NewStub(session.channel)
+                            ->AssignClue(NewCall(session).get(), request, &clue);
+  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
+  return PrintChanged(in, clue, io);
+}
+
+int CluesReview(const Invocation& in, const Session& session, Io io) {
+  if (!in.Has("attendees")) {
+    return UsageError(io.err, "clues review: --attendees P1;P2;P3 is required");
+  }
+  clue::v1::ReviewClueRequest request;
+  request.set_name(Name(in.words[2], "clues"));
+  request.set_held_on(in.Get("held-on"));
+  for (const auto& person : Names(in.Get("attendees"), "people")) request.add_attendees(person);
+  request.set_summary(in.Get("summary"));
+  request.set_etag(in.Get("etag"));
+  clue::v1::Clue clue;
+  grpc::Status status = clue::v1::ClueService::NewStub(session.channel)
+                            ->ReviewClue(NewCall(session).get(), request, &clue);
+  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
+  return PrintChanged(in, clue, io);
+}
+
+int CluesPropose(const Invocation& in, const Session& session, Io io) {
+  if (!in.Has("disposal")) {
+    return UsageError(io.err, "clues propose: --disposal inquiry|verification|pending|closed");
+  }
+  clue::v1::ProposeDisposalRequest request;
+  request.set_name(Name(in.words[2], "clues"));
+  request.set_disposal(in.Get("disposal"));
+  request.set_note(in.Get("note"));
+  request.set_etag(in.Get("etag"));
+  clue::v1::Clue clue;
+  grpc::Status status = clue::v1::ClueService::NewStub(session.channel)
+                            ->ProposeDisposal(NewCall(session).get(), request, &clue);
+  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
+  return PrintChanged(in, clue, io);
+}
+
+// approve / reject: the proposal named by --proposal, else the clue's pending one.
+int CluesDecide(const Invocation& in, const Session& session, Io io) {
+  bool approve = in.words[1] == "approve";
+  auto stub = clue::v1::ClueService::NewStub(session.channel);
+  clue::v1::DecideProposalRequest request;
+  request.set_name(Name(in.words[2], "clues"));
+  request.set_note(in.Get("note"));
+  if (in.Has("proposal")) {
+    int64_t id = 0;
+    if (!absl::SimpleAtoi(in.Get("proposal"), &id) || id <= 0) {
+      return UsageError(io.err, "--proposal: the proposal's number, as clues show prints it");
+    }
+    request.set_proposal_id(id);
+  } else {
+    clue::v1::GetClueRequest get;
+    get.set_name(request.name());
+    clue::v1::Clue current;
+    grpc::Status status = stub->GetClue(NewCall(session).get(), get, &current);
+    if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
+    if (!current.has_proposal() || current.proposal().id() == 0) {
+      return Fail(io.err, FailedPrecondition("NO_PENDING_PROPOSAL",
+                                             absl::StrCat(in.words[2], " awaits no decision")));
+    }
+    request.set_proposal_id(current.proposal().id());
+  }
+  clue::v1::Clue clue;
+  grpc::Status status = approve ? stub->ApproveProposal(NewCall(session).get(), request, &clue)
+                                : stub->RejectProposal(NewCall(session).get(), request, &clue);
+  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
+  return PrintChanged(in, clue, io);
 }
 
 }  // namespace paizhu::cli

@@ -97,29 +97,14 @@ constexpr char kGatewayHealthName[] = "paizhu.gateway";
 
 // Flags every command accepts, and those that take a value.
 const std::set<std::string> kGlobalFlags = {"state", "addr", "token-file", "help"};
-const std::set<std::string> kValueFlags = {"state",
-                                           "addr",
-                                           "token-file",
-                                           "as",
-                                           "kind",
-                                           "as-of",
-                                           "output",
-                                           "from",
-                                           "to",
-                                           "received-on",
-                                           "source",
-                                           "handling-unit",
-                                           "subject",
-                                           "subject-unit",
-                                           "subject-position",
-                                           "subject-level",
-                                           "allegation",
-                                           "violations",
-                                           "handlers",
-                                           "reporter",
-                                           "reporter-contact",
-                                           "registering-unit",
-                                           "state-filter"};
+// clang-format off
+const std::set<std::string> kValueFlags = {
+    "state", "addr", "token-file", "as", "kind", "as-of", "output", "from", "to",
+    "received-on", "source", "handling-unit", "subject", "subject-unit", "subject-position",
+    "subject-level", "allegation", "violations", "handlers", "reporter", "reporter-contact",
+    "registering-unit", "state-filter", "etag", "attendees", "held-on", "summary", "disposal",
+    "note", "proposal"};
+// clang-format on
 const std::set<std::string> kBoolFlags = {"help",  "dev",          "json",     "partial",
                                           "check", "party-member", "anonymous"};
 // Short spellings.
@@ -464,6 +449,15 @@ const std::vector<Command>& Commands() {
        CluesRegister},
       {{"clues", "list"}, 0, {"handling-unit", "state-filter", "json"}, true, CluesList},
       {{"clues", "show"}, 1, {"json"}, true, CluesShow},
+      {{"clues", "assign"}, 1, {"handlers", "etag", "json"}, true, CluesAssign},
+      {{"clues", "review"},
+       1,
+       {"attendees", "held-on", "summary", "etag", "json"},
+       true,
+       CluesReview},
+      {{"clues", "propose"}, 1, {"disposal", "note", "etag", "json"}, true, CluesPropose},
+      {{"clues", "approve"}, 1, {"proposal", "note", "json"}, true, CluesDecide},
+      {{"clues", "reject"}, 1, {"proposal", "note", "json"}, true, CluesDecide},
       {{"report", "work"}, 0, {"from", "to", "as-of", "json"}, true, ReportWork},
   };
   return *commands;
@@ -494,6 +488,11 @@ std::string Usage() {
          "                 [--anonymous] [--registering-unit U] [--json]\n"
          "  clues list [--handling-unit U] [--state-filter S] [--json]\n"
          "  clues show NUMBER [--json]\n"
+         "  clues assign NUMBER --handlers P1;P2        registered -> assigned\n"
+         "  clues review NUMBER --attendees P1;P2;P3 [--held-on D] [--summary T]\n"
+         "  clues propose NUMBER --disposal inquiry|verification|pending|closed [--note T]\n"
+         "  clues approve|reject NUMBER [--proposal ID] [--note T]   (default: the pending one)\n"
+         "      (each takes --etag E to refuse a clue changed meanwhile, and --json)\n"
          "  report work --from D --to D --as-of D [--json]   the work report (工作报告)\n";
 }
 

@@ -14,6 +14,11 @@ int ExportLedger(const Invocation& in, const Session& session, Io io);
 int CluesRegister(const Invocation& in, const Session& session, Io io);
 int CluesList(const Invocation& in, const Session& session, Io io);
 int CluesShow(const Invocation& in, const Session& session, Io io);
+// clues assign|review|propose NUMBER ..., clues approve|reject NUMBER [--proposal ID].
+int CluesAssign(const Invocation& in, const Session& session, Io io);
+int CluesReview(const Invocation& in, const Session& session, Io io);
+int CluesPropose(const Invocation& in, const Session& session, Io io);
+int CluesDecide(const Invocation& in, const Session& session, Io io);
 
 // report_commands.cc: paizhu report work --from D --to D --as-of D [--json].
 int ReportWork(const Invocation& in, const Session& session, Io io);
