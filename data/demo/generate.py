@@ -411,10 +411,11 @@ def add_clue(received, disposed, subjects, in_period):
     filed = ""
     if disposal == "verification" and rng.random() < 0.5:
         filed = (disposed + dt.timedelta(rng.randint(20, 60))).isoformat()
+    source = rng.choice(SOURCES)
     people = []
-    for _ in range(subjects):
+    for _ in range(subjects):  # one row per person reported; the clue's own columns agree
         name = new_name()
-        rows["clues"].append([number, received.isoformat(), rng.choice(SOURCES), handling, name,
+        rows["clues"].append([number, received.isoformat(), source, handling, name,
                               subject_unit, rng.choice(LEVELS), disposal, disposed.isoformat(), filed])
         people.append((number, name, max(disposed, d(filed)) if filed else disposed))
     (clue_people if in_period else outside_people).extend(people)

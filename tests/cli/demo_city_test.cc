@@ -160,6 +160,17 @@ TEST_F(DemoCityTest, EveryReferenceResolves) {
   for (const auto& problem : city_.rows("problems")) {
     EXPECT_EQ(letters.count(problem.at("letter")), 1u);
   }
+  // One row per clue and person reported: the clue's own columns agree on every row.
+  std::map<std::string, std::string> clue_columns;
+  for (const auto& clue : city_.rows("clues")) {
+    std::string own;
+    for (const char* column :
+         {"received_on", "source", "handling_unit", "disposal", "disposed_on", "filed_on"}) {
+      own += clue.at(column) + ",";
+    }
+    auto [it, added] = clue_columns.emplace(clue.at("number"), own);
+    EXPECT_EQ(it->second, own) << clue.at("number");
+  }
   std::set<std::pair<std::string, std::string>> subjects;
   for (const auto& clue : city_.rows("clues")) {
     subjects.insert({clue.at("number"), clue.at("subject_name")});
