@@ -117,8 +117,9 @@ class LedgerTest : public ::testing::Test {
 
   // The export of a kind as its sorted lines (the header first): the rows of history
   // kinds come in the order they were recorded, which an import does not keep.
-  static std::vector<std::string> ExportLines(const Suite& suite, const std::string& kind) {
-    Result exported = Run({"login", "--dev", "--as", "admin"}, suite);
+  static std::vector<std::string> ExportLines(const Suite& suite, const std::string& kind,
+                                              const std::string& as = "admin") {
+    Result exported = Run({"login", "--dev", "--as", as}, suite);
     EXPECT_EQ(exported.exit_code, 0) << exported.output;
     exported = Run({"export", kind}, suite);
     EXPECT_EQ(exported.exit_code, 0) << exported.output;
@@ -355,6 +356,22 @@ std::vector<BadFile> BadFiles() {
        {"2 person ", "PERSON_NOT_FOUND"}},
       {"trainings", "GBK", "person,course,date\nP001," + gbk_name + ",2021-04-01\n", {"NOT_UTF8"}},
   };
+  // The clue service's own checks (its imports have landed).
+  files.push_back(
+      {"letters",
+       "unknown code",
+       "code,kind,issuer,unit,issued_on,reply_due\nJY9,combined,NOPE,U01,2021-03-01,2021-04-01\n",
+       {"2 issuer "}});
+  files.push_back({"letters",
+                   "duplicate",
+                   "code,kind,issuer,unit,issued_on,reply_due\nJY2021-01,combined,G01,U01,2021-03-"
+                   "01,2021-04-01\n",
+                   {"2 code "}});
+  files.push_back({"clues",
+                   "unknown code",
+                   "number,received_on,source,handling_unit,subject_name,disposal,disposed_on\n"
+                   "XS2021-9001,2021-01-01,petition,NOPE,某某,closed,2021-02-01\n",
+                   {"2 handling_unit "}});
   // The kinds of the clue and assessment services: what the CLI itself finds.
   for (const auto& [kind, missing, header, row, date_column] :
        std::vector<std::tuple<std::string, std::string, std::string, std::string, std::string>>{
