@@ -21,7 +21,7 @@ class OrgParts : public server::ServiceParts {
  public:
   OrgParts(const server::ServiceContext& ctx, std::string bootstrap_admin)
       : repository_(ctx.pool),
-        api_(ctx.gate, &repository_, ctx.pool),
+        api_(ctx.gate, &repository_, ctx.pool, bootstrap_admin),
         bootstrap_admin_(std::move(bootstrap_admin)) {}
 
   std::vector<grpc::Service*> services() override { return {&api_}; }

@@ -33,44 +33,12 @@
 #include "grpcpp/create_channel.h"
 #include "nlohmann/json.hpp"
 #include "paizhu/org/v1/org.grpc.pb.h"
+#include "tools/cli/command_support.h"
 #include "tools/cli/state.h"
+#include "tools/cli/subcommands.h"
 #include "tools/cli/table.h"
 
 namespace paizhu::cli {
-namespace {
-
-constexpr absl::Duration kCallTimeout = absl::Seconds(10);
-constexpr absl::Duration kTokenValidity = absl::Hours(12);
-constexpr char kGatewayHealthName[] = "paizhu.gateway";
-
-// Flags every command accepts, and those that take a value.
-const std::set<std::string> kGlobalFlags = {"state", "addr", "token-file", "help"};
-const std::set<std::string> kValueFlags = {"state", "addr", "token-file", "as", "kind", "as-of"};
-const std::set<std::string> kBoolFlags = {"help", "dev", "json"};
-
-struct Invocation {
-  std::vector<std::string> words;  // command words and positional arguments
-  std::map<std::string, std::string> flags;
-
-  bool Has(const std::string& flag) const { return flags.count(flag) > 0; }
-  std::string Get(const std::string& flag) const {
-    auto it = flags.find(flag);
-    return it == flags.end() ? "" : it->second;
-  }
-};
-
-// What a command needs to call the gateway.
-struct Session {
-  std::string state_dir;
-  std::string address;
-  std::string token;
-  std::shared_ptr<grpc::Channel> channel;
-};
-
-struct Io {
-  std::ostream& out;
-  std::ostream& err;
-};
 
 int UsageError(std::ostream& err, const std::string& message) {
   err << "paizhu: " << message << "\n" << Usage();
@@ -85,56 +53,15 @@ int Fail(std::ostream& err, const absl::Status& status) {
   return kExitFailed;
 }
 
-absl::StatusOr<Invocation> Parse(const std::vector<std::string>& args) {
-  Invocation invocation;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (arg == "--") {
-      invocation.words.insert(invocation.words.end(), args.begin() + i + 1, args.end());
-      break;
-    }
-    if (!absl::StartsWith(arg, "--") && !(arg.size() == 2 && arg == "-h")) {
-      invocation.words.push_back(arg);
-      continue;
-    }
-    std::string name = arg == "-h" ? "help" : arg.substr(2);
-    std::string value;
-    bool has_value = false;
-    if (size_t eq = name.find('='); eq != std::string::npos) {
-      value = name.substr(eq + 1);
-      name = name.substr(0, eq);
-      has_value = true;
-    }
-    if (kValueFlags.count(name) > 0) {
-      if (!has_value) {
-        if (i + 1 >= args.size()) {
-          return absl::InvalidArgumentError(absl::StrCat("--", name, " needs a value"));
-        }
-        value = args[++i];
-      }
-    } else if (kBoolFlags.count(name) > 0) {
-      if (!has_value) value = "true";
-      if (value != "true" && value != "false") {
-        return absl::InvalidArgumentError(absl::StrCat("--", name, " takes true or false"));
-      }
-      if (value == "false") continue;
-    } else {
-      return absl::InvalidArgumentError(absl::StrCat("unknown flag --", name));
-    }
-    invocation.flags[name] = value;
-  }
-  return invocation;
-}
-
 std::string NewRequestId() {
   std::random_device seed;
   std::mt19937_64 random(static_cast<uint64_t>(seed()) << 32 | seed());
   return absl::StrFormat("cli-%016x", random());
 }
 
-std::unique_ptr<grpc::ClientContext> NewCall(const Session& session) {
+std::unique_ptr<grpc::ClientContext> NewCall(const Session& session, absl::Duration timeout) {
   auto ctx = std::make_unique<grpc::ClientContext>();
-  ctx->set_deadline(absl::ToChronoTime(absl::Now() + kCallTimeout));
+  ctx->set_deadline(absl::ToChronoTime(absl::Now() + timeout));
   if (!session.token.empty()) ctx->AddMetadata("authorization", "Bearer " + session.token);
   ctx->AddMetadata("x-request-id", NewRequestId());
   return ctx;
@@ -161,6 +88,68 @@ std::string Code(absl::string_view name, absl::string_view collection) {
 std::string Name(const std::string& code, absl::string_view collection) {
   std::string prefix = absl::StrCat(collection, "/");
   return absl::StartsWith(code, prefix) ? code : prefix + code;
+}
+
+namespace {
+
+constexpr absl::Duration kTokenValidity = absl::Hours(12);
+constexpr char kGatewayHealthName[] = "paizhu.gateway";
+
+// Flags every command accepts, and those that take a value.
+const std::set<std::string> kGlobalFlags = {"state", "addr", "token-file", "help"};
+// clang-format off
+const std::set<std::string> kValueFlags = {
+    "state", "addr", "token-file", "as", "kind", "as-of", "output", "from", "to",
+    "received-on", "source", "handling-unit", "subject", "subject-unit", "subject-position",
+    "subject-level", "allegation", "violations", "handlers", "reporter", "reporter-contact",
+    "registering-unit", "state-filter", "etag", "attendees", "held-on", "summary", "disposal",
+    "note", "proposal"};
+// clang-format on
+const std::set<std::string> kBoolFlags = {"help",  "dev",          "json",     "partial",
+                                          "check", "party-member", "anonymous"};
+// Short spellings.
+const std::map<std::string, std::string> kShortFlags = {{"-h", "help"}, {"-o", "output"}};
+
+absl::StatusOr<Invocation> Parse(const std::vector<std::string>& args) {
+  Invocation invocation;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--") {
+      invocation.words.insert(invocation.words.end(), args.begin() + i + 1, args.end());
+      break;
+    }
+    auto short_flag = kShortFlags.find(arg);
+    if (!absl::StartsWith(arg, "--") && short_flag == kShortFlags.end()) {
+      invocation.words.push_back(arg);
+      continue;
+    }
+    std::string name = short_flag != kShortFlags.end() ? short_flag->second : arg.substr(2);
+    std::string value;
+    bool has_value = false;
+    if (size_t eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+      has_value = true;
+    }
+    if (kValueFlags.count(name) > 0) {
+      if (!has_value) {
+        if (i + 1 >= args.size()) {
+          return absl::InvalidArgumentError(absl::StrCat("--", name, " needs a value"));
+        }
+        value = args[++i];
+      }
+    } else if (kBoolFlags.count(name) > 0) {
+      if (!has_value) value = "true";
+      if (value != "true" && value != "false") {
+        return absl::InvalidArgumentError(absl::StrCat("--", name, " takes true or false"));
+      }
+      if (value == "false") continue;
+    } else {
+      return absl::InvalidArgumentError(absl::StrCat("unknown flag --", name));
+    }
+    invocation.flags[name] = value;
+  }
+  return invocation;
 }
 
 // ---- login ----
@@ -412,6 +401,8 @@ int Stats(const Invocation& in, const Session& session, Io io) {
   auto stub = org::v1::OrgService::NewStub(session.channel);
   org::v1::GetStatisticsRequest request;
   request.set_as_of(in.Get("as-of"));
+  request.set_training_from(in.Get("from"));
+  request.set_training_to(in.Get("to"));
   org::v1::Statistics statistics;
   grpc::Status status = stub->GetStatistics(NewCall(session).get(), request, &statistics);
   if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
@@ -446,7 +437,28 @@ const std::vector<Command>& Commands() {
       {{"units", "list"}, 0, {"kind", "json"}, true, UnitsList},
       {{"units", "show"}, 1, {"as-of", "json"}, true, UnitsShow},
       {{"people", "show"}, 1, {"json"}, true, PeopleShow},
-      {{"stats"}, 0, {"as-of", "json"}, true, Stats},
+      {{"stats"}, 0, {"as-of", "from", "to", "json"}, true, Stats},
+      {{"import"}, 2, {"partial", "check", "json"}, true, ImportLedger},
+      {{"export"}, 1, {"output"}, true, ExportLedger},
+      {{"clues", "register"},
+       0,
+       {"received-on", "source", "handling-unit", "registering-unit", "subject", "subject-unit",
+        "subject-position", "subject-level", "party-member", "allegation", "violations", "handlers",
+        "reporter", "reporter-contact", "anonymous", "json"},
+       true,
+       CluesRegister},
+      {{"clues", "list"}, 0, {"handling-unit", "state-filter", "json"}, true, CluesList},
+      {{"clues", "show"}, 1, {"json"}, true, CluesShow},
+      {{"clues", "assign"}, 1, {"handlers", "etag", "json"}, true, CluesAssign},
+      {{"clues", "review"},
+       1,
+       {"attendees", "held-on", "summary", "etag", "json"},
+       true,
+       CluesReview},
+      {{"clues", "propose"}, 1, {"disposal", "note", "etag", "json"}, true, CluesPropose},
+      {{"clues", "approve"}, 1, {"proposal", "note", "json"}, true, CluesDecide},
+      {{"clues", "reject"}, 1, {"proposal", "note", "json"}, true, CluesDecide},
+      {{"report", "work"}, 0, {"from", "to", "as-of", "json"}, true, ReportWork},
   };
   return *commands;
 }
@@ -461,7 +473,27 @@ std::string Usage() {
          "  units list [--kind K] [--json]\n"
          "  units show CODE [--as-of YYYY-MM-DD] [--json]\n"
          "  people show CODE [--json]\n"
-         "  stats [--as-of YYYY-MM-DD] [--json]      the report's figures\n";
+         "  stats [--as-of D] [--from D --to D] [--json]\n"
+         "                                           the organisation's figures (trainings\n"
+         "                                           counted from..to)\n"
+         "  import KIND FILE.csv [--partial] [--check] [--json]\n"
+         "                                           a ledger file (CONTRACTS.md formats)\n"
+         "  export KIND [-o FILE.csv]                the same columns back\n"
+         "      kinds, in import order: zones units supervision people assignments roles\n"
+         "      trainings activities letters problems clues outcomes\n"
+         "  clues register --received-on D --source S --handling-unit U --subject NAME\n"
+         "                 --violations V[;V] --allegation TEXT [--subject-unit U]\n"
+         "                 [--subject-position P] [--subject-level L] [--party-member]\n"
+         "                 [--handlers P1;P2] [--reporter NAME] [--reporter-contact C]\n"
+         "                 [--anonymous] [--registering-unit U] [--json]\n"
+         "  clues list [--handling-unit U] [--state-filter S] [--json]\n"
+         "  clues show NUMBER [--json]\n"
+         "  clues assign NUMBER --handlers P1;P2        registered -> assigned\n"
+         "  clues review NUMBER --attendees P1;P2;P3 [--held-on D] [--summary T]\n"
+         "  clues propose NUMBER --disposal inquiry|verification|pending|closed [--note T]\n"
+         "  clues approve|reject NUMBER [--proposal ID] [--note T]   (default: the pending one)\n"
+         "      (each takes --etag E to refuse a clue changed meanwhile, and --json)\n"
+         "  report work --from D --to D --as-of D [--json]   the work report (工作报告)\n";
 }
 
 int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {

@@ -3,6 +3,9 @@
 // handlers live in one file per resource: unit_handlers.cc, people_handlers.cc,
 // statistics_handlers.cc, import_handlers.cc.
 
+#include <string>
+#include <utility>
+
 #include "common/server/call.h"
 #include "paizhu/org/v1/org.grpc.pb.h"
 #include "services/org/storage/org_repository.h"
@@ -15,8 +18,14 @@ namespace paizhu::org {
 
 class OrgApi final : public paizhu::org::v1::OrgService::Service {
  public:
-  OrgApi(const server::CallGate* gate, OrgRepository* repository, sql::Pool* pool)
-      : gate_(gate), repository_(repository), pool_(pool) {}
+  // `bootstrap_admin`: the administrator every installation makes at start (--bootstrap-admin),
+  // left out of exports so they re-import into an empty suite.
+  OrgApi(const server::CallGate* gate, OrgRepository* repository, sql::Pool* pool,
+         std::string bootstrap_admin = "")
+      : gate_(gate),
+        repository_(repository),
+        pool_(pool),
+        bootstrap_admin_(std::move(bootstrap_admin)) {}
 
   grpc::Status GetUnit(grpc::ServerContext* ctx, const v1::GetUnitRequest* request,
                        v1::Unit* response) override;
@@ -89,10 +98,26 @@ class OrgApi final : public paizhu::org::v1::OrgService::Service {
   grpc::Status ImportTrainings(grpc::ServerContext* ctx, const v1::ImportTrainingsRequest* request,
                                paizhu::common::v1::ImportResult* response) override;
 
+  grpc::Status ExportZones(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                           v1::ExportZonesResponse* response) override;
+  grpc::Status ExportUnits(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                           v1::ExportUnitsResponse* response) override;
+  grpc::Status ExportSupervision(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                                 v1::ExportSupervisionResponse* response) override;
+  grpc::Status ExportPeople(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                            v1::ExportPeopleResponse* response) override;
+  grpc::Status ExportAssignments(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                                 v1::ExportAssignmentsResponse* response) override;
+  grpc::Status ExportRoles(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                           v1::ExportRolesResponse* response) override;
+  grpc::Status ExportTrainings(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                               v1::ExportTrainingsResponse* response) override;
+
  private:
   const server::CallGate* gate_;
   OrgRepository* repository_;
   sql::Pool* pool_;  // imports run many rows in one transaction
+  std::string bootstrap_admin_;
 };
 
 }  // namespace paizhu::org
