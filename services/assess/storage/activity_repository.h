@@ -2,6 +2,7 @@
 // What the ledger use cases need from storage; storage/mysql_activity_repository.h is
 // the MariaDB/MySQL implementation.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,10 @@ class ActivityRepository {
   virtual absl::StatusOr<std::vector<Activity>> List(const ActivityFilter& filter,
                                                      const ActivityCursor& after, int limit,
                                                      absl::Time deadline) = 0;
+  // Sum of count per kind over activities dated from_day..to_day (both included).
+  virtual absl::StatusOr<std::map<std::string, int64_t>> SumCounts(const std::string& from_day,
+                                                                   const std::string& to_day,
+                                                                   absl::Time deadline) = 0;
 };
 
 }  // namespace paizhu::assess
