@@ -9,6 +9,7 @@
 #include "services/assess/api/report_api.h"
 #include "services/assess/storage/mysql_activity_repository.h"
 #include "services/assess/storage/mysql_regime_repository.h"
+#include "services/assess/storage/mysql_run_repository.h"
 #include "services/assess/storage/mysql_scheme_repository.h"
 
 namespace paizhu::generated {
@@ -26,10 +27,12 @@ class AssessParts : public server::ServiceParts {
       : repository_(ctx.pool),
         schemes_(ctx.pool),
         regime_(ctx.pool),
+        runs_(ctx.pool),
         units_(std::move(org_units)),
         org_(std::move(org)),
         clue_(std::move(clue)),
-        api_(ctx.gate, ctx.pool, &repository_, &schemes_, &regime_, &units_),
+        gatherer_(&repository_, &regime_, org_.get(), clue_.get()),
+        api_(ctx.gate, ctx.pool, &repository_, &schemes_, &regime_, &runs_, &gatherer_, &units_),
         reports_(ctx.gate, &repository_, org_.get(), clue_.get()) {}
 
   std::vector<grpc::Service*> services() override { return {&api_, &reports_}; }
@@ -43,9 +46,11 @@ class AssessParts : public server::ServiceParts {
   MysqlActivityRepository repository_;
   MysqlSchemeRepository schemes_;
   MysqlRegimeRepository regime_;
+  MysqlRunRepository runs_;
   client::UnitDirectory units_;
   std::unique_ptr<client::Downstream> org_;
   std::unique_ptr<client::Downstream> clue_;
+  MetricGatherer gatherer_;
   AssessApi api_;
   ReportApi reports_;
 };

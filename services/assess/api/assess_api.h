@@ -5,8 +5,11 @@
 #include "common/server/call.h"
 #include "common/sql/pool.h"
 #include "paizhu/assess/v1/assess.grpc.pb.h"
+#include "services/assess/api/metric_gatherer.h"
+#include "services/assess/domain/run.h"
 #include "services/assess/storage/activity_repository.h"
 #include "services/assess/storage/regime_repository.h"
+#include "services/assess/storage/run_repository.h"
 #include "services/assess/storage/scheme_repository.h"
 
 namespace paizhu::assess {
@@ -14,12 +17,15 @@ namespace paizhu::assess {
 class AssessApi final : public paizhu::assess::v1::AssessService::Service {
  public:
   AssessApi(const server::CallGate* gate, sql::Pool* pool, ActivityRepository* activities,
-            SchemeRepository* schemes, RegimeRepository* regime, const client::UnitDirectory* units)
+            SchemeRepository* schemes, RegimeRepository* regime, RunRepository* runs,
+            const MetricGatherer* gatherer, const client::UnitDirectory* units)
       : gate_(gate),
         pool_(pool),
         activities_(activities),
         schemes_(schemes),
         regime_(regime),
+        runs_(runs),
+        gatherer_(gatherer),
         units_(units) {}
 
   grpc::Status RecordActivity(grpc::ServerContext* ctx, const v1::RecordActivityRequest* request,
@@ -60,7 +66,30 @@ class AssessApi final : public paizhu::assess::v1::AssessService::Service {
                                 const v1::ListWorkMeetingsRequest* request,
                                 v1::ListWorkMeetingsResponse* response) override;
 
+  // api/run_handlers.cc
+  grpc::Status CreateRun(grpc::ServerContext* ctx, const v1::CreateRunRequest* request,
+                         v1::Run* response) override;
+  grpc::Status GetRun(grpc::ServerContext* ctx, const v1::GetRunRequest* request,
+                      v1::Run* response) override;
+  grpc::Status RecomputeRun(grpc::ServerContext* ctx, const v1::GetRunRequest* request,
+                            v1::Run* response) override;
+  grpc::Status AdjustTask(grpc::ServerContext* ctx, const v1::AdjustTaskRequest* request,
+                          v1::ScoreSheet* response) override;
+  grpc::Status FinaliseRun(grpc::ServerContext* ctx, const v1::GetRunRequest* request,
+                           v1::Run* response) override;
+  grpc::Status GetScoreSheet(grpc::ServerContext* ctx, const v1::GetScoreSheetRequest* request,
+                             v1::ScoreSheet* response) override;
+  grpc::Status ExplainScore(grpc::ServerContext* ctx, const v1::GetScoreSheetRequest* request,
+                            v1::Explanation* response) override;
+
  private:
+  absl::StatusOr<Scheme> SchemeOf(const std::string& key, int version, absl::Time deadline) const;
+  absl::StatusOr<std::pair<Run, Scheme>> LoadRun(const std::string& name, const std::string& field,
+                                                 absl::Time deadline) const;
+  absl::StatusOr<std::vector<Sheet>> SheetsOf(const Run& run, const Scheme& scheme) const;
+  absl::Status RunToProto(const Run& run, const Scheme& scheme, v1::Run* out) const;
+  absl::Status SheetToProto(const std::string& run_name, const std::string& target,
+                            absl::Time deadline, v1::ScoreSheet* out) const;
   absl::Status CheckGroup(const std::string& code, const std::string& field,
                           const server::CallContext& call) const;
 
@@ -69,6 +98,8 @@ class AssessApi final : public paizhu::assess::v1::AssessService::Service {
   ActivityRepository* activities_;
   SchemeRepository* schemes_;
   RegimeRepository* regime_;
+  RunRepository* runs_;
+  const MetricGatherer* gatherer_;
   const client::UnitDirectory* units_;
 };
 

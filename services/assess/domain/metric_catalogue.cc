@@ -26,9 +26,6 @@ std::vector<MetricDefinition> Build() {
        "sum of count of the group's ecology_analysis activities"},
       {"campaigns", kLedger, g, false, "sum of count of the group's campaign activities"},
       {"study_checks", kLedger, g, false, "sum of count of the group's study_check activities"},
-      {"units_without_activity", kLedger, g, false,
-       "units the group supervised at the period's end with no activity of the group in the "
-       "period"},
       {"monthly_reports_late", kLedger, g, false,
        "months of the period whose monthly report came after the due day"},
       {"monthly_reports_missing", kLedger, g, false,
@@ -41,7 +38,7 @@ std::vector<MetricDefinition> Build() {
       {"post_vacancies", kOrg, g, false,
        "authorised posts of the group not filled at the period's end"},
       {"accountability_records", kOrg, g, false,
-       "accountability records (问责) of the group or its members decided in the period"},
+       "accountability records (问责) of the group itself decided in the period"},
       // The clue service (GetClueStatistics per unit).
       {"clues_disposed", kClue, g, false,
        "distinct clues the group handles whose first disposal falls in the period"},

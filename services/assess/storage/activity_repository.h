@@ -37,6 +37,11 @@ class ActivityRepository {
   virtual absl::StatusOr<std::map<std::string, int64_t>> SumCounts(const std::string& from_day,
                                                                    const std::string& to_day,
                                                                    absl::Time deadline) = 0;
+  // Per code (the group_code, or with by_unit the unit_code, among `codes`): sum of count
+  // per "kind" and per "kind/subkind" over activities dated from_day..to_day.
+  virtual absl::StatusOr<std::map<std::string, std::map<std::string, int64_t>>> SumCountsFor(
+      const std::vector<std::string>& codes, bool by_unit, const std::string& from_day,
+      const std::string& to_day, absl::Time deadline) = 0;
 };
 
 }  // namespace paizhu::assess

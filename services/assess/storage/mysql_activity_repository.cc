@@ -123,4 +123,33 @@ absl::StatusOr<std::map<std::string, int64_t>> MysqlActivityRepository::SumCount
   return out;
 }
 
+absl::StatusOr<std::map<std::string, std::map<std::string, int64_t>>>
+MysqlActivityRepository::SumCountsFor(const std::vector<std::string>& codes, bool by_unit,
+                                      const std::string& from_day, const std::string& to_day,
+                                      absl::Time deadline) {
+  std::map<std::string, std::map<std::string, int64_t>> out;
+  if (codes.empty()) return out;
+  const char* column = by_unit ? "unit_code" : "group_code";
+  std::string sql = absl::StrCat("SELECT ", column, ", kind, subkind, SUM(count) FROM activities ",
+                                 "WHERE day >= ? AND day <= ? AND ", column, " IN (");
+  sql::Params params = {from_day, to_day};
+  for (size_t i = 0; i < codes.size(); ++i) {
+    absl::StrAppend(&sql, i ? ", ?" : "?");
+    params.push_back(codes[i]);
+  }
+  absl::StrAppend(&sql, ") GROUP BY ", column, ", kind, subkind");
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        out.clear();
+        ASSIGN_OR_RETURN(sql::Rows rows, tx.Query(sql, params));
+        for (size_t r = 0; r < rows.size(); ++r) {
+          auto& sums = out[rows.Str(r, 0)];
+          sums[rows.Str(r, 1)] += rows.Int(r, 3);
+          sums[absl::StrCat(rows.Str(r, 1), "/", rows.Str(r, 2))] += rows.Int(r, 3);
+        }
+        return absl::OkStatus();
+      }));
+  return out;
+}
+
 }  // namespace paizhu::assess

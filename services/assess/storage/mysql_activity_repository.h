@@ -21,6 +21,9 @@ class MysqlActivityRepository : public ActivityRepository {
   absl::StatusOr<std::map<std::string, int64_t>> SumCounts(const std::string& from_day,
                                                            const std::string& to_day,
                                                            absl::Time deadline) override;
+  absl::StatusOr<std::map<std::string, std::map<std::string, int64_t>>> SumCountsFor(
+      const std::vector<std::string>& codes, bool by_unit, const std::string& from_day,
+      const std::string& to_day, absl::Time deadline) override;
 
  private:
   sql::Pool* pool_;
