@@ -6,6 +6,8 @@
 // recomputed and a final run never changing again. Last, a run whose source (clue) is
 // down fails and names it.
 
+#include <cstdio>
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -51,6 +53,19 @@ constexpr char kScheme[] = R"({"key": "ledger_only", "version": 1, "title": "台
   "bonus": [
     {"code": "X1", "name": "谈话亮点", "points": 2,
      "rule": {"kind": "bonus", "metric": "talks_person_times", "per_event": 0.1}}]})";
+
+// One member of a zip archive, as `unzip -p` prints it.
+std::string Unzip(const std::string& archive, const std::string& member) {
+  std::string command = absl::StrCat("unzip -p '", archive, "' '", member, "'");
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return "";
+  std::string out;
+  char buffer[4096];
+  size_t n = 0;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+  pclose(pipe);
+  return out;
+}
 
 class RunTest : public ::testing::Test {
  protected:
@@ -351,6 +366,45 @@ TEST_F(RunTest, AYearsRunScoredAdjustedRankedExplainedAndFrozen) {
   for (const auto& l : sheet.lines()) {
     if (l.task() == "T1") EXPECT_EQ(l.value(), 21);
   }
+
+  // The export: a workbook with the ranking and one sheet per target, read back here.
+  assess::v1::ExportRunRequest export_request;
+  export_request.set_name(run.name());
+  ASSERT_OK_AND_ASSIGN(auto xlsx, Assess(&AssessService::Stub::ExportRun, export_request));
+  EXPECT_EQ(xlsx.file_name(), absl::StrCat("run-", run.name().substr(5), ".xlsx"));
+  std::string path = absl::StrCat(::testing::TempDir(), "/", xlsx.file_name());
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << xlsx.content();
+  }
+  std::string workbook = Unzip(path, "xl/workbook.xml");
+  EXPECT_THAT(workbook, ::testing::HasSubstr("name=\"排名\""));
+  EXPECT_THAT(workbook, ::testing::HasSubstr("name=\"G01\""));
+  EXPECT_THAT(workbook, ::testing::HasSubstr("name=\"G02\""));
+  std::string strings = Unzip(path, "xl/sharedStrings.xml");
+  for (const char* text : {"排名", "考核对象", "总分", "等次", "任务编号", "计分过程", "谈心谈话",
+                           "目录基本齐全", "excellent"}) {
+    EXPECT_THAT(strings, ::testing::HasSubstr(text));
+  }
+  // The ranking sheet holds G02 first with 17.5, G01 second with 15.8.
+  std::string ranking_xml = Unzip(path, "xl/worksheets/sheet1.xml");
+  EXPECT_THAT(ranking_xml, ::testing::HasSubstr("<v>17.5</v>"));
+  EXPECT_THAT(ranking_xml, ::testing::HasSubstr("<v>15.8</v>"));
+  EXPECT_LT(ranking_xml.find("<v>17.5</v>"), ranking_xml.find("<v>15.8</v>"));
+  // G01's sheet: its total, and T1's value 21 and points 4.2.
+  std::string g01 = Unzip(path, "xl/worksheets/sheet2.xml");
+  for (const char* v : {"<v>15.8</v>", "<v>21</v>", "<v>4.2</v>"}) {
+    EXPECT_THAT(g01, ::testing::HasSubstr(v));
+  }
+
+  export_request.set_format("csv");
+  ASSERT_OK_AND_ASSIGN(auto csv, Assess(&AssessService::Stub::ExportRun, export_request));
+  EXPECT_EQ(csv.content().substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_THAT(csv.content(), ::testing::StartsWith("\xEF\xBB\xBF考核对象,排名,等次,总分,方面"));
+  EXPECT_THAT(csv.content(), ::testing::HasSubstr("units/G01,2,excellent,15.8,A,T1,谈心谈话,6,"
+                                                  "talks_person_times,21,4.2,"));
+  export_request.set_format("pdf");
+  EXPECT_THAT(Assess(&AssessService::Stub::ExportRun, export_request), HasField("format"));
 }
 
 TEST_F(RunTest, BadRunsAreRefused) {

@@ -81,6 +81,8 @@ class AssessApi final : public paizhu::assess::v1::AssessService::Service {
                              v1::ScoreSheet* response) override;
   grpc::Status ExplainScore(grpc::ServerContext* ctx, const v1::GetScoreSheetRequest* request,
                             v1::Explanation* response) override;
+  grpc::Status ExportRun(grpc::ServerContext* ctx, const v1::ExportRunRequest* request,
+                         v1::ExportedFile* response) override;
 
  private:
   absl::StatusOr<Scheme> SchemeOf(const std::string& key, int version, absl::Time deadline) const;

@@ -11,6 +11,7 @@
 #include "common/status/status.h"
 #include "common/time/civil_date.h"
 #include "services/assess/api/assess_api.h"
+#include "services/assess/api/run_export.h"
 
 namespace paizhu::assess {
 namespace {
@@ -320,6 +321,32 @@ grpc::Status AssessApi::ExplainScore(grpc::ServerContext* ctx,
     }
     return NotFound("TARGET_NOT_IN_RUN",
                     absl::StrCat(request->target(), " is not a target of ", request->run()));
+  });
+}
+
+grpc::Status AssessApi::ExportRun(grpc::ServerContext* ctx, const v1::ExportRunRequest* request,
+                                  v1::ExportedFile* response) {
+  return gate_->Serve(ctx, Method("ExportRun"), [&](const CallContext& call) -> absl::Status {
+    const std::string format = request->format().empty() ? "xlsx" : request->format();
+    if (format != "xlsx" && format != "csv") {
+      return InvalidArgument("format", "INVALID_FORMAT", "format: xlsx or csv");
+    }
+    ASSIGN_OR_RETURN(auto loaded, LoadRun(request->name(), "name", call.deadline));
+    RunExport data{&loaded.first, &loaded.second, {}, {}};
+    ASSIGN_OR_RETURN(data.sheets, SheetsOf(loaded.first, loaded.second));
+    data.ranking = Rank(data.sheets, loaded.first.grades);
+    const std::string base = absl::StrCat("run-", loaded.first.id);
+    if (format == "csv") {
+      response->set_file_name(base + ".csv");
+      response->set_content_type("text/csv; charset=utf-8");
+      response->set_content(ExportCsv(data));
+      return absl::OkStatus();
+    }
+    ASSIGN_OR_RETURN(std::string bytes, ExportXlsx(data));
+    response->set_file_name(base + ".xlsx");
+    response->set_content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    response->set_content(std::move(bytes));
+    return absl::OkStatus();
   });
 }
 
