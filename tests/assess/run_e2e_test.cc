@@ -422,6 +422,27 @@ TEST_F(RunTest, BadRunsAreRefused) {
               StatusIs(absl::StatusCode::kInvalidArgument, "INVALID_TARGET"));
 }
 
+// The shipped group scheme reads clue's figures too: every metric is gathered, and the
+// draft's explanation adds up to its total.
+TEST_F(RunTest, TheShippedGroupSchemeRunsOverEveryGroup) {
+  assess::v1::CreateRunRequest create;
+  create.set_scheme("schemes/group-v1");
+  create.set_period("2021");
+  ASSERT_OK_AND_ASSIGN(assess::v1::Run run, Assess(&AssessService::Stub::CreateRun, create));
+  ASSERT_EQ(run.ranking_size(), 2);
+  EXPECT_FALSE(run.ranking(0).complete());  // its manual tasks await the assessor
+  assess::v1::GetScoreSheetRequest sheet_of;
+  sheet_of.set_run(run.name());
+  sheet_of.set_target("units/G01");
+  ASSERT_OK_AND_ASSIGN(auto sheet, Assess(&AssessService::Stub::GetScoreSheet, sheet_of));
+  EXPECT_EQ(sheet.lines_size(), 39 + 3);
+  ASSERT_OK_AND_ASSIGN(auto explained, Assess(&AssessService::Stub::ExplainScore, sheet_of));
+  int64_t sum = 0;
+  for (const auto& line : explained.lines()) sum += line.centipoints();
+  EXPECT_EQ(sum, explained.total_centipoints());
+  EXPECT_GT(explained.total_centipoints(), 0);
+}
+
 // Last: it stops the clue service.
 TEST_F(RunTest, ARunWhoseSourceIsDownFailsAndNamesIt) {
   ASSERT_EQ(kill(stack_->pid("clue"), SIGKILL), 0);
