@@ -32,6 +32,10 @@ constexpr Destination kDestinations[] = {
     {"clue", "paizhu.clue.v1.ClueService"},
     {"assess", "paizhu.assess.v1.AssessService"},
 };
+// Further services a destination serves: routed to its backend, health from the above.
+constexpr std::pair<const char*, const char*> kMoreServices[] = {
+    {"paizhu.assess.v1.ReportService", "assess"},
+};
 
 int Fail(const absl::Status& status) {
   log::Error("cannot start", {{"reason", ErrorReason(status)}, {"why", status.message()}});
@@ -200,6 +204,7 @@ int Main(int argc, char** argv) {
                                      auth::PrincipalSigner::ForGateway(*key)});
     health_targets.push_back({d.name, d.grpc_service, channel});
   }
+  for (const auto& [grpc_service, name] : kMoreServices) services[grpc_service] = name;
   auto routes = RouteTable::Build(services);
   if (!routes.ok()) return Fail(routes.status());
 

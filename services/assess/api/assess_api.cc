@@ -3,11 +3,14 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "common/import/run_import.h"
 #include "common/names/page_token.h"
 #include "common/names/resource_name.h"
 #include "common/status/macros.h"
 #include "common/status/status.h"
 #include "common/time/civil_date.h"
+#include "services/assess/domain/activity_rows.h"
+#include "services/assess/storage/mysql_activity_repository.h"
 
 namespace paizhu::assess {
 namespace {
@@ -113,6 +116,66 @@ grpc::Status AssessApi::ListActivities(grpc::ServerContext* ctx,
     }
     return absl::OkStatus();
   });
+}
+
+// CONTRACTS.md kind `activities`, through the shared import run (common/import): the rows
+// parsed, then the group and unit of every good row asked of org (once per code), then the
+// rows still good inserted in file order, each in a savepoint.
+grpc::Status AssessApi::ImportActivities(grpc::ServerContext* ctx,
+                                         const v1::ImportActivitiesRequest* request,
+                                         paizhu::common::v1::ImportResult* response) {
+  return gate_->Serve(
+      ctx, Method("ImportActivities"), [&](const CallContext& call) -> absl::Status {
+        RETURN_IF_ERROR(imports::CheckOptions(request->rows_size(), request->options()));
+        std::vector<ActivityColumns> rows;
+        rows.reserve(request->rows_size());
+        for (const v1::ActivityRow& in : request->rows()) {
+          rows.push_back({in.line(), in.group(), in.unit(), in.date(), in.kind(), in.subkind(),
+                          in.count(), in.note()});
+        }
+        imports::ParsedRows<ActivityRecord> parsed =
+            ParseActivityRows(rows, TodayInChina(), call.principal.subject());
+        std::map<std::string, std::optional<std::string>> kinds;
+        for (const ActivityRecord& r : parsed.records) {
+          for (const std::string* code : {&r.activity.group_code, &r.activity.unit_code}) {
+            if (kinds.count(*code)) continue;
+            ASSIGN_OR_RETURN(kinds[*code], units_->UnitKind(*code, call));
+          }
+        }
+        imports::ParsedRows<ActivityRecord> checked;
+        checked.errors = std::move(parsed.errors);
+        for (ActivityRecord& r : parsed.records) {
+          const std::optional<std::string>& group = kinds[r.activity.group_code];
+          const std::optional<std::string>& unit = kinds[r.activity.unit_code];
+          size_t before = checked.errors.size();
+          if (!group) {
+            checked.errors.push_back(
+                {r.line, "group", "UNIT_NOT_FOUND",
+                 absl::StrCat("group: units/", r.activity.group_code, " does not exist")});
+          }
+          if (!unit) {
+            checked.errors.push_back(
+                {r.line, "unit", "UNIT_NOT_FOUND",
+                 absl::StrCat("unit: units/", r.activity.unit_code, " does not exist")});
+          }
+          if (group && unit) {
+            if (absl::Status s = ValidateActivityUnits(*group, *unit); !s.ok()) {
+              std::string column = ErrorField(s) == "activity.group" ? "group" : "unit";
+              checked.errors.push_back(
+                  {r.line, column, ErrorReason(s), absl::StrCat(column, ": ", s.message())});
+            }
+          }
+          if (checked.errors.size() == before) checked.records.push_back(std::move(r));
+        }
+        std::vector<size_t> order(checked.records.size());
+        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+        auto apply = [](sql::Transaction& tx, const ActivityRecord& r) -> absl::Status {
+          return imports::AsRow(InsertActivity(tx, r.activity).status(), {}, "note");
+        };
+        return imports::RunImport<ActivityRecord>(
+            *pool_, call.deadline, request->rows_size(), request->options(),
+            imports::KeyOf(*request, "ImportActivities"), checked, order, apply, response);
+      });
 }
 
 }  // namespace paizhu::assess

@@ -37,6 +37,17 @@ absl::StatusOr<Activity> ReadActivity(sql::Transaction& tx, int64_t id) {
 
 }  // namespace
 
+absl::StatusOr<int64_t> InsertActivity(sql::Transaction& tx, const Activity& activity) {
+  RETURN_IF_ERROR(
+      tx.Exec("INSERT INTO activities (group_code, unit_code, day, kind, subkind, count, "
+              "note, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+              {activity.group_code, activity.unit_code, FormatDate(activity.day), activity.kind,
+               activity.subkind, int64_t{activity.count}, activity.note, activity.recorded_by})
+          .status());
+  ASSIGN_OR_RETURN(sql::Rows id, tx.Query("SELECT LAST_INSERT_ID()"));
+  return id.Int(0, 0);
+}
+
 absl::StatusOr<Activity> MysqlActivityRepository::Record(const Activity& activity,
                                                          const sql::RequestKey& key,
                                                          absl::Time deadline) {
@@ -51,16 +62,9 @@ absl::StatusOr<Activity> MysqlActivityRepository::Record(const Activity& activit
           ASSIGN_OR_RETURN(stored, ReadActivity(tx, id));
           return absl::OkStatus();
         }
-        RETURN_IF_ERROR(
-            tx.Exec(
-                  "INSERT INTO activities (group_code, unit_code, day, kind, subkind, count, "
-                  "note, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                  {activity.group_code, activity.unit_code, FormatDate(activity.day), activity.kind,
-                   activity.subkind, int64_t{activity.count}, activity.note, activity.recorded_by})
-                .status());
-        ASSIGN_OR_RETURN(sql::Rows id, tx.Query("SELECT LAST_INSERT_ID()"));
-        RETURN_IF_ERROR(key.Complete(tx, id.Str(0, 0)));
-        ASSIGN_OR_RETURN(stored, ReadActivity(tx, id.Int(0, 0)));
+        ASSIGN_OR_RETURN(int64_t id, InsertActivity(tx, activity));
+        RETURN_IF_ERROR(key.Complete(tx, absl::StrCat(id)));
+        ASSIGN_OR_RETURN(stored, ReadActivity(tx, id));
         return absl::OkStatus();
       }));
   return stored;
@@ -98,6 +102,51 @@ absl::StatusOr<std::vector<Activity>> MysqlActivityRepository::List(const Activi
         ASSIGN_OR_RETURN(sql::Rows rows, tx.Query(sql, params));
         out.clear();
         for (size_t r = 0; r < rows.size(); ++r) out.push_back(FromRow(rows, r));
+        return absl::OkStatus();
+      }));
+  return out;
+}
+
+absl::StatusOr<std::map<std::string, int64_t>> MysqlActivityRepository::SumCounts(
+    const std::string& from_day, const std::string& to_day, absl::Time deadline) {
+  std::map<std::string, int64_t> out;
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        ASSIGN_OR_RETURN(sql::Rows rows,
+                         tx.Query("SELECT kind, SUM(count) FROM activities WHERE day >= ? AND "
+                                  "day <= ? GROUP BY kind",
+                                  {from_day, to_day}));
+        out.clear();
+        for (size_t r = 0; r < rows.size(); ++r) out[rows.Str(r, 0)] = rows.Int(r, 1);
+        return absl::OkStatus();
+      }));
+  return out;
+}
+
+absl::StatusOr<std::map<std::string, std::map<std::string, int64_t>>>
+MysqlActivityRepository::SumCountsFor(const std::vector<std::string>& codes, bool by_unit,
+                                      const std::string& from_day, const std::string& to_day,
+                                      absl::Time deadline) {
+  std::map<std::string, std::map<std::string, int64_t>> out;
+  if (codes.empty()) return out;
+  const char* column = by_unit ? "unit_code" : "group_code";
+  std::string sql = absl::StrCat("SELECT ", column, ", kind, subkind, SUM(count) FROM activities ",
+                                 "WHERE day >= ? AND day <= ? AND ", column, " IN (");
+  sql::Params params = {from_day, to_day};
+  for (size_t i = 0; i < codes.size(); ++i) {
+    absl::StrAppend(&sql, i ? ", ?" : "?");
+    params.push_back(codes[i]);
+  }
+  absl::StrAppend(&sql, ") GROUP BY ", column, ", kind, subkind");
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        out.clear();
+        ASSIGN_OR_RETURN(sql::Rows rows, tx.Query(sql, params));
+        for (size_t r = 0; r < rows.size(); ++r) {
+          auto& sums = out[rows.Str(r, 0)];
+          sums[rows.Str(r, 1)] += rows.Int(r, 3);
+          sums[absl::StrCat(rows.Str(r, 1), "/", rows.Str(r, 2))] += rows.Int(r, 3);
+        }
         return absl::OkStatus();
       }));
   return out;
