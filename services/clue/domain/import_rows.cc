@@ -102,7 +102,10 @@ ParsedRows<ClueImport> ParseClueRows(const std::vector<ClueColumns>& rows, absl:
     if (filed && disposed && *filed < *disposed) {
       check.Fail("filed_on", "DATE_TOO_EARLY", "before disposed_on");
     }
-    Subject subject{r.subject_name, r.subject_unit, "", r.subject_level};
+    Subject subject;
+    subject.name = r.subject_name;
+    subject.unit_code = r.subject_unit;
+    subject.level = r.subject_level;
     auto it = by_number.find(r.number);
     if (check.ok() && it != by_number.end()) {
       // Another person of a clue already seen: the clue's own columns must agree.
