@@ -14,6 +14,14 @@ namespace {
 
 using ::paizhu::testing::StatusIs;
 
+Proposal P(const std::string& kind, const std::string& value, const std::string& by = "p9") {
+  Proposal p;
+  p.kind = kind;
+  p.value = value;
+  p.proposed_by = by;
+  return p;
+}
+
 TEST(WorkflowRules, StepsStartOnlyFromTheirStates) {
   EXPECT_OK(CheckStep("assign", "registered"));
   EXPECT_OK(CheckStep("decide", "trial"));
@@ -27,13 +35,13 @@ TEST(WorkflowRules, StepsStartOnlyFromTheirStates) {
 }
 
 TEST(WorkflowRules, ApprovedProposalsLeadWhereTheReportSays) {
-  EXPECT_EQ(StateAfterApproval({0, "disposal", "pending"}), "pending");
-  EXPECT_EQ(StateAfterApproval({0, "inquiry_conclusion", "escalate"}), "verification");
-  EXPECT_EQ(StateAfterApproval({0, "verification_report", "file_case"}), "filing_approved");
-  EXPECT_EQ(StateAfterApproval({0, "verification_report", "transfer"}), "transferred");
-  EXPECT_EQ(ResultAfterApproval({0, "verification_report", "transfer"}), "transfer");
-  EXPECT_EQ(ResultAfterApproval({0, "disposal", "verification"}), "");
-  EXPECT_EQ(ResultAfterApproval({0, "inquiry_conclusion", "cleared"}), "cleared");
+  EXPECT_EQ(StateAfterApproval(P("disposal", "pending")), "pending");
+  EXPECT_EQ(StateAfterApproval(P("inquiry_conclusion", "escalate")), "verification");
+  EXPECT_EQ(StateAfterApproval(P("verification_report", "file_case")), "filing_approved");
+  EXPECT_EQ(StateAfterApproval(P("verification_report", "transfer")), "transferred");
+  EXPECT_EQ(ResultAfterApproval(P("verification_report", "transfer")), "transfer");
+  EXPECT_EQ(ResultAfterApproval(P("disposal", "verification")), "");
+  EXPECT_EQ(ResultAfterApproval(P("inquiry_conclusion", "cleared")), "cleared");
 }
 
 TEST(WorkflowRules, TheApproverFollowsTheUnitAndRecusal) {
@@ -42,23 +50,39 @@ TEST(WorkflowRules, TheApproverFollowsTheUnitAndRecusal) {
   Actor deputy{"p2", {{"group", "G1"}}, {{"G1", "deputy"}}};
   Actor office{"p3", {{"office", "O1"}}, {}};
   Actor chief{"p4", {{"commission_leader", "C"}}, {}};
-  Proposal disposal{1, "disposal", "inquiry", "", "p9"};
+  Proposal disposal = P("disposal", "inquiry", "p9");
   EXPECT_OK(CheckMayDecide(disposal, leader, group, false));
   EXPECT_THAT(CheckMayDecide(disposal, deputy, group, false),
               StatusIs(absl::StatusCode::kPermissionDenied, kReasonNotApprover));
   EXPECT_THAT(CheckMayDecide(disposal, leader, group, true),
               StatusIs(absl::StatusCode::kPermissionDenied, kReasonRecused));
   EXPECT_OK(CheckMayDecide(disposal, office, group, true));
-  Proposal own{1, "disposal", "inquiry", "", "p1"};
+  Proposal own = P("disposal", "inquiry", "p1");
   EXPECT_THAT(CheckMayDecide(own, leader, group, false),
               StatusIs(absl::StatusCode::kPermissionDenied, kReasonOwnProposal));
-  Proposal report{2, "verification_report", "file_case", "", "p9"};
+  Proposal report = P("verification_report", "file_case", "p9");
   EXPECT_THAT(CheckMayDecide(report, leader, group, false),
               StatusIs(absl::StatusCode::kPermissionDenied, kReasonNotApprover));
   EXPECT_OK(CheckMayDecide(report, chief, group, false));
   HandlingUnit township{"T1", "township", ""};
   Actor tw{"p5", {{"township", "T1"}}, {}};
   EXPECT_OK(CheckMayDecide(disposal, tw, township, false));
+}
+
+TEST(WorkflowRules, OnlyTheHandlingSideActsOnAClue) {
+  Actor staff{"p1", {{"group", "G1"}}, {}};
+  Actor other_group{"p2", {{"group", "G2"}}, {}};
+  Actor office{"p3", {{"office", "O1"}}, {}};  // sees G1's clues, does not work them
+  Actor manager{"p4", {{"case_manager", "CMO"}}, {}};
+  Actor named{"p5", {}, {}};
+  std::vector<std::string> handlers = {"p5"};
+  EXPECT_OK(CheckActsOn(staff, "G1", handlers));
+  EXPECT_OK(CheckActsOn(manager, "G1", handlers));
+  EXPECT_OK(CheckActsOn(named, "G1", handlers));
+  for (const Actor& a : {other_group, office}) {
+    EXPECT_THAT(CheckActsOn(a, "G1", handlers),
+                StatusIs(absl::StatusCode::kPermissionDenied, "NOT_HANDLING_UNIT"));
+  }
 }
 
 TEST(Outcomes, FourFormsAndEffectPeriods) {

@@ -19,25 +19,11 @@ absl::Status CheckCaseEtag(const std::string& etag, const CaseFile& f) {
   return Aborted("ETAG_MISMATCH", "the case changed since you read it; read it again");
 }
 
-bool HasRole(const Actor& actor, const char* wanted, const std::string& unit = "") {
-  for (const auto& [role, u] : actor.roles) {
-    if (role == wanted && (unit.empty() || u == unit)) return true;
+bool HasRole(const Actor& actor, const char* wanted) {
+  for (const auto& [role, unit] : actor.roles) {
+    if (role == wanted) return true;
   }
   return false;
-}
-
-// The investigating side: the handling unit's people, its handlers, case management.
-absl::Status CheckInvestigates(const Actor& actor, const Clue& c) {
-  if (HasRole(actor, "case_manager") || HasRole(actor, "group", c.handling_unit_code) ||
-      HasRole(actor, "office", c.handling_unit_code) ||
-      HasRole(actor, "township", c.handling_unit_code)) {
-    return absl::OkStatus();
-  }
-  for (const std::string& h : c.handler_codes) {
-    if (h == actor.person) return absl::OkStatus();
-  }
-  return PermissionDenied("NOT_HANDLING_UNIT",
-                          "only the handling unit's people and case management act on this case");
 }
 
 // Enters a case state on `start`, with the limit that runs there.
@@ -81,7 +67,7 @@ grpc::Status ClueApi::FileCase(grpc::ServerContext* ctx, const v1::FileCaseReque
             call, request->clue(), "file_case", "",
             [&](const StepContext& sc, Clue& c, StepEffects& effects) -> absl::Status {
               RETURN_IF_ERROR(CheckStep("file_case", c.state));
-              RETURN_IF_ERROR(CheckInvestigates(sc.actor, c));
+              RETURN_IF_ERROR(CheckActsOn(sc.actor, c.handling_unit_code, c.handler_codes));
               absl::CivilDay filed_on = sc.today;
               if (!request->filed_on().empty()) {
                 ASSIGN_OR_RETURN(filed_on, ParseDate(request->filed_on(), "filed_on"));
@@ -142,7 +128,8 @@ grpc::Status ClueApi::RequestExtension(grpc::ServerContext* ctx,
                   CaseFile& f = *c.case_file;
                   RETURN_IF_ERROR(CheckStep("request_extension", f.state));
                   bool trial = f.state == "trial";
-                  if (trial ? !HasRole(sc.actor, "trial") : !CheckInvestigates(sc.actor, c).ok()) {
+                  if (trial ? !HasRole(sc.actor, "trial")
+                            : !CheckActsOn(sc.actor, c.handling_unit_code, c.handler_codes).ok()) {
                     return PermissionDenied("NOT_HANDLING_UNIT",
                                             trial ? "the trial office asks for a trial extension"
                                                   : "the investigating unit asks for this one");
@@ -186,7 +173,8 @@ grpc::Status ClueApi::TransferToTrial(grpc::ServerContext* ctx, const v1::CaseSt
                         [&](const StepContext& sc, Clue& c, StepEffects&) -> absl::Status {
                           CaseFile& f = *c.case_file;
                           RETURN_IF_ERROR(CheckStep("transfer_to_trial", f.state));
-                          RETURN_IF_ERROR(CheckInvestigates(sc.actor, c));
+                          RETURN_IF_ERROR(
+                              CheckActsOn(sc.actor, c.handling_unit_code, c.handler_codes));
                           if (c.proposal) {
                             return FailedPrecondition(kReasonProposalPending,
                                                       "an extension request waits for its "

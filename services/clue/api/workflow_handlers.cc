@@ -14,23 +14,6 @@ namespace {
 
 using server::CallContext;
 
-// Handlers of the handling unit (a role in it, or named as handler) and the
-// case-management office act on a clue; others who may see it only read.
-absl::Status CheckActsOn(const Actor& actor, const Clue& clue) {
-  for (const auto& [role, unit] : actor.roles) {
-    if (role == "case_manager") return absl::OkStatus();
-    if (unit == clue.handling_unit_code &&
-        (role == "group" || role == "office" || role == "township")) {
-      return absl::OkStatus();
-    }
-  }
-  for (const std::string& h : clue.handler_codes) {
-    if (h == actor.person) return absl::OkStatus();
-  }
-  return PermissionDenied("NOT_HANDLING_UNIT",
-                          "only the handling unit's people and case management act on this clue");
-}
-
 absl::Status CheckEtag(const std::string& etag, int64_t version) {
   if (etag.empty() || etag == absl::StrCat(version)) return absl::OkStatus();
   return Aborted("ETAG_MISMATCH", "the clue changed since you read it; read it again");
@@ -156,7 +139,8 @@ grpc::Status ClueApi::AssignClue(grpc::ServerContext* ctx, const v1::AssignClueR
     ASSIGN_OR_RETURN(Clue clue, RunClueStep(call, request->name(), "assign", request->etag(),
                                             [&](const StepContext& sc, Clue& c, StepEffects&) {
                                               RETURN_IF_ERROR(CheckStep("assign", c.state));
-                                              RETURN_IF_ERROR(CheckActsOn(sc.actor, c));
+                                              RETURN_IF_ERROR(CheckActsOn(
+                                                  sc.actor, c.handling_unit_code, c.handler_codes));
                                               c.handler_codes = handlers;
                                               c.state = "assigned";
                                               return absl::OkStatus();
@@ -185,7 +169,7 @@ grpc::Status ClueApi::ReviewClue(grpc::ServerContext* ctx, const v1::ReviewClueR
         RunClueStep(call, request->name(), "review", request->etag(),
                     [&](const StepContext& sc, Clue& c, StepEffects& effects) -> absl::Status {
                       RETURN_IF_ERROR(CheckStep("review", c.state));
-                      RETURN_IF_ERROR(CheckActsOn(sc.actor, c));
+                      RETURN_IF_ERROR(CheckActsOn(sc.actor, c.handling_unit_code, c.handler_codes));
                       ASSIGN_OR_RETURN(review.held_on, DayOrToday(request->held_on(), "held_on",
                                                                   sc.today, c.received_on));
                       effects.new_review = review;
@@ -211,7 +195,8 @@ grpc::Status ClueApi::ProposeDisposal(grpc::ServerContext* ctx,
             RunClueStep(call, request->name(), "propose_disposal", request->etag(),
                         [&](const StepContext& sc, Clue& c, StepEffects& effects) -> absl::Status {
                           RETURN_IF_ERROR(CheckStep("propose_disposal", c.state));
-                          RETURN_IF_ERROR(CheckActsOn(sc.actor, c));
+                          RETURN_IF_ERROR(
+                              CheckActsOn(sc.actor, c.handling_unit_code, c.handler_codes));
                           RETURN_IF_ERROR(CheckNotRecused(sc.actor, sc.unit, c.recusal));
                           effects.new_proposal = NewProposal("disposal", request->disposal(),
                                                              request->note(), sc.actor, sc.today);
@@ -234,17 +219,17 @@ grpc::Status ClueApi::ConcludeInquiry(grpc::ServerContext* ctx,
         }
         ASSIGN_OR_RETURN(
             Clue clue,
-            RunClueStep(call, request->name(), "conclude_inquiry", request->etag(),
-                        [&](const StepContext& sc, Clue& c, StepEffects& effects) -> absl::Status {
-                          RETURN_IF_ERROR(CheckStep("conclude_inquiry", c.state));
-                          RETURN_IF_ERROR(CheckNoOpenProposal(c));
-                          RETURN_IF_ERROR(CheckActsOn(sc.actor, c));
-                          RETURN_IF_ERROR(CheckNotRecused(sc.actor, sc.unit, c.recusal));
-                          effects.new_proposal =
-                              NewProposal("inquiry_conclusion", request->result(), request->note(),
-                                          sc.actor, sc.today);
-                          return absl::OkStatus();
-                        }));
+            RunClueStep(
+                call, request->name(), "conclude_inquiry", request->etag(),
+                [&](const StepContext& sc, Clue& c, StepEffects& effects) -> absl::Status {
+                  RETURN_IF_ERROR(CheckStep("conclude_inquiry", c.state));
+                  RETURN_IF_ERROR(CheckNoOpenProposal(c));
+                  RETURN_IF_ERROR(CheckActsOn(sc.actor, c.handling_unit_code, c.handler_codes));
+                  RETURN_IF_ERROR(CheckNotRecused(sc.actor, sc.unit, c.recusal));
+                  effects.new_proposal = NewProposal("inquiry_conclusion", request->result(),
+                                                     request->note(), sc.actor, sc.today);
+                  return absl::OkStatus();
+                }));
         RETURN_IF_ERROR(Respond(call, clue, response));
         return absl::OkStatus();
       });
@@ -261,17 +246,17 @@ grpc::Status ClueApi::ReportVerification(grpc::ServerContext* ctx,
         }
         ASSIGN_OR_RETURN(
             Clue clue,
-            RunClueStep(call, request->name(), "report_verification", request->etag(),
-                        [&](const StepContext& sc, Clue& c, StepEffects& effects) -> absl::Status {
-                          RETURN_IF_ERROR(CheckStep("report_verification", c.state));
-                          RETURN_IF_ERROR(CheckNoOpenProposal(c));
-                          RETURN_IF_ERROR(CheckActsOn(sc.actor, c));
-                          RETURN_IF_ERROR(CheckNotRecused(sc.actor, sc.unit, c.recusal));
-                          effects.new_proposal =
-                              NewProposal("verification_report", request->result(), request->note(),
-                                          sc.actor, sc.today);
-                          return absl::OkStatus();
-                        }));
+            RunClueStep(
+                call, request->name(), "report_verification", request->etag(),
+                [&](const StepContext& sc, Clue& c, StepEffects& effects) -> absl::Status {
+                  RETURN_IF_ERROR(CheckStep("report_verification", c.state));
+                  RETURN_IF_ERROR(CheckNoOpenProposal(c));
+                  RETURN_IF_ERROR(CheckActsOn(sc.actor, c.handling_unit_code, c.handler_codes));
+                  RETURN_IF_ERROR(CheckNotRecused(sc.actor, sc.unit, c.recusal));
+                  effects.new_proposal = NewProposal("verification_report", request->result(),
+                                                     request->note(), sc.actor, sc.today);
+                  return absl::OkStatus();
+                }));
         RETURN_IF_ERROR(Respond(call, clue, response));
         return absl::OkStatus();
       });
@@ -347,16 +332,16 @@ grpc::Status ClueApi::RejectProposal(grpc::ServerContext* ctx,
 grpc::Status ClueApi::ReopenClue(grpc::ServerContext* ctx, const v1::ReopenClueRequest* request,
                                  v1::Clue* response) {
   return gate_->Serve(ctx, ClueMethod("ReopenClue"), [&](const CallContext& call) -> absl::Status {
-    ASSIGN_OR_RETURN(Clue clue,
-                     RunClueStep(call, request->name(), "reopen", request->etag(),
-                                 [&](const StepContext& sc, Clue& c, StepEffects&) -> absl::Status {
-                                   RETURN_IF_ERROR(CheckStep("reopen", c.state));
-                                   RETURN_IF_ERROR(CheckActsOn(sc.actor, c));
-                                   // A new disposal opinion is due a month from the day it is taken
-                                   // up.
-                                   return EnterClueState(c, "under_review", sc.today, sc.calendar,
-                                                         sc.rules);
-                                 }));
+    ASSIGN_OR_RETURN(
+        Clue clue,
+        RunClueStep(call, request->name(), "reopen", request->etag(),
+                    [&](const StepContext& sc, Clue& c, StepEffects&) -> absl::Status {
+                      RETURN_IF_ERROR(CheckStep("reopen", c.state));
+                      RETURN_IF_ERROR(CheckActsOn(sc.actor, c.handling_unit_code, c.handler_codes));
+                      // A new disposal opinion is due a month from the day it is taken
+                      // up.
+                      return EnterClueState(c, "under_review", sc.today, sc.calendar, sc.rules);
+                    }));
     RETURN_IF_ERROR(Respond(call, clue, response));
     return absl::OkStatus();
   });
@@ -375,7 +360,8 @@ grpc::Status ClueApi::RecordOutcomes(grpc::ServerContext* ctx,
                         [&](const StepContext& sc, Clue& c, StepEffects& effects) -> absl::Status {
                           // A case's outcomes come with its decision (DecideCase).
                           RETURN_IF_ERROR(CheckStep("record_outcomes", c.state));
-                          RETURN_IF_ERROR(CheckActsOn(sc.actor, c));
+                          RETURN_IF_ERROR(
+                              CheckActsOn(sc.actor, c.handling_unit_code, c.handler_codes));
                           RETURN_IF_ERROR(CheckOutcomeSubjects(outcomes, c.subjects));
                           effects.new_outcomes = outcomes;
                           return absl::OkStatus();

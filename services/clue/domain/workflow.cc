@@ -87,6 +87,22 @@ std::string Approver::Describe() const {
   return absl::StrCat("role ", role, " in units/", unit);
 }
 
+absl::Status CheckActsOn(const Actor& actor, const std::string& handling_unit,
+                         const std::vector<std::string>& handlers) {
+  for (const auto& [role, unit] : actor.roles) {
+    if (role == "case_manager") return absl::OkStatus();
+    if (unit == handling_unit && (role == "group" || role == "office" || role == "township")) {
+      return absl::OkStatus();
+    }
+  }
+  for (const std::string& h : handlers) {
+    if (h == actor.person) return absl::OkStatus();
+  }
+  return PermissionDenied("NOT_HANDLING_UNIT",
+                          "only the handling unit's people and case management act on this clue "
+                          "and its case");
+}
+
 Approver ApproverFor(const std::string& proposal_kind, const HandlingUnit& unit, bool recusal) {
   if (proposal_kind == "verification_report" || proposal_kind == "extension") {
     return {"commission_leader", "", ""};

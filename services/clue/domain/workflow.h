@@ -16,6 +16,7 @@
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -78,6 +79,12 @@ struct HandlingUnit {
   std::string kind;            // group, township, supervision_office, office
   std::string guiding_office;  // groups: the office that guides them
 };
+
+// Who works a clue and its case: the handling unit's people (a group, office or
+// township role in it), the handlers it named, and the case-management office;
+// others who may see the clue only read (PERMISSION_DENIED / NOT_HANDLING_UNIT).
+absl::Status CheckActsOn(const Actor& actor, const std::string& handling_unit,
+                         const std::vector<std::string>& handlers);
 
 // Rules v1: a disposal and an inquiry's conclusion are decided by the handling unit's
 // head (a group's leader; a role in the office or township); a verification report and

@@ -186,6 +186,16 @@ std::string VisibilitySql(const Viewer& viewer, const std::string& prefix, sql::
   return absl::StrCat("(", absl::StrJoin(any, " OR "), ")");
 }
 
+std::string LetterVisibilitySql(const Viewer& viewer, sql::Params& params) {
+  if (viewer.sees_all) return "TRUE";
+  if (viewer.units.empty()) return "FALSE";
+  std::string marks = absl::StrJoin(std::vector<std::string>(viewer.units.size(), "?"), ", ");
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const std::string& u : viewer.units) params.push_back(u);
+  }
+  return absl::StrCat("(l.issuer_code IN (", marks, ") OR l.unit_code IN (", marks, "))");
+}
+
 std::string Digest(const Clue& c) { return crypto::HexEncode(crypto::Sha256(CanonicalText(c))); }
 
 absl::Status AppendAudit(sql::Transaction& tx, const std::string& key, int64_t clue_id,

@@ -30,6 +30,10 @@ absl::Status WriteWorkflow(sql::Transaction& tx, Clue& clue);
 // a condition to AND into a query, its parameters appended. For viewers without sees_all.
 std::string VisibilitySql(const Viewer& viewer, const std::string& prefix, sql::Params& params);
 
+// The same for letters (table alias `l`): the viewer's units as issuer or recipient.
+// Also for viewers with sees_all ("TRUE").
+std::string LetterVisibilitySql(const Viewer& viewer, sql::Params& params);
+
 std::string Digest(const Clue& clue);
 // Appends one entry to the clue's chain. Call it last in the transaction: the head row is
 // hot (every read of the clue locks it).

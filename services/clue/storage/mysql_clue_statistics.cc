@@ -2,7 +2,6 @@
 // in SQL; domain/statistics.cc counts them.
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "common/sql/transaction.h"
 #include "common/status/macros.h"
 #include "common/time/civil_date.h"
@@ -11,17 +10,6 @@
 
 namespace paizhu::clue {
 namespace {
-
-// Letters are seen by the viewer's units as issuer or recipient.
-std::string LetterVisibility(const Viewer& viewer, sql::Params& params) {
-  if (viewer.sees_all) return "TRUE";
-  if (viewer.units.empty()) return "FALSE";
-  std::string marks = absl::StrJoin(std::vector<std::string>(viewer.units.size(), "?"), ", ");
-  for (int pass = 0; pass < 2; ++pass) {
-    for (const std::string& u : viewer.units) params.push_back(u);
-  }
-  return absl::StrCat("(l.issuer_code IN (", marks, ") OR l.unit_code IN (", marks, "))");
-}
 
 absl::CivilDay Day(const sql::Rows& rows, size_t r, size_t c) {
   return rows::OptDate(rows, r, c).value_or(absl::CivilDay());
@@ -81,7 +69,7 @@ absl::StatusOr<StatisticsFacts> MysqlClueRepository::LoadStatisticsFacts(const V
                                   outcomes.Str(r, 3), Day(outcomes, r, 4)});
         }
         sql::Params p4{f, t};
-        std::string v4 = LetterVisibility(viewer, p4);
+        std::string v4 = rows::LetterVisibilitySql(viewer, p4);
         ASSIGN_OR_RETURN(
             sql::Rows letters,
             tx.Query(absl::StrCat("SELECT l.id, l.issuer_code, l.unit_code, l.issued_on, "
@@ -95,7 +83,7 @@ absl::StatusOr<StatisticsFacts> MysqlClueRepository::LoadStatisticsFacts(const V
                                  rows::OptDate(letters, r, 5)});
         }
         sql::Params p5{f, t};
-        std::string v5 = LetterVisibility(viewer, p5);
+        std::string v5 = rows::LetterVisibilitySql(viewer, p5);
         ASSIGN_OR_RETURN(
             sql::Rows problems,
             tx.Query(absl::StrCat("SELECT p.letter_id, p.state, p.rectified_on FROM "

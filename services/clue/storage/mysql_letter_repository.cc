@@ -1,7 +1,6 @@
 #include "services/clue/storage/mysql_letter_repository.h"
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "common/sql/transaction.h"
 #include "common/status/macros.h"
 #include "common/status/status.h"
@@ -121,14 +120,7 @@ absl::StatusOr<std::vector<std::pair<Letter, bool>>> MysqlLetterRepository::List
   sql::Params params;
   std::string inner = absl::StrCat("SELECT ", kColumns, ", ", OverdueSql(params, filter.today),
                                    " AS overdue FROM letters l WHERE TRUE");
-  if (!viewer.sees_all) {
-    std::string marks = absl::StrJoin(std::vector<std::string>(viewer.units.size(), "?"), ", ");
-    absl::StrAppend(&inner, " AND (l.issuer_code IN (", marks, ") OR l.unit_code IN (", marks,
-                    "))");
-    for (int pass = 0; pass < 2; ++pass) {
-      for (const std::string& u : viewer.units) params.push_back(u);
-    }
-  }
+  absl::StrAppend(&inner, " AND ", rows::LetterVisibilitySql(viewer, params));
   if (!filter.unit.empty()) {
     absl::StrAppend(&inner, " AND l.unit_code = ?");
     params.push_back(filter.unit);
