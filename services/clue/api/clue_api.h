@@ -34,6 +34,10 @@ class ClueApi final : public paizhu::clue::v1::ClueService::Service {
                        v1::Clue* response) override;
   grpc::Status ListClues(grpc::ServerContext* ctx, const v1::ListCluesRequest* request,
                          v1::ListCluesResponse* response) override;
+  // For org's integrity opinion (subject_records_handlers.cc).
+  grpc::Status ListSubjectRecords(grpc::ServerContext* ctx,
+                                  const v1::ListSubjectRecordsRequest* request,
+                                  v1::ListSubjectRecordsResponse* response) override;
   grpc::Status VerifyAuditChain(grpc::ServerContext* ctx,
                                 const v1::VerifyAuditChainRequest* request,
                                 v1::AuditVerification* response) override;

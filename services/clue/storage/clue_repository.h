@@ -110,6 +110,13 @@ class ClueRepository {
   // its clue's trail; `problem` names the first thing that does not hold.
   virtual absl::StatusOr<ChainCheck> VerifyCheckpoints(absl::Time deadline) = 0;
 
+  // The clues naming a person `name` (in `unit_code` when not empty) that the viewer may
+  // see, newest first, each read audited as the viewer's; at most `limit`.
+  virtual absl::StatusOr<std::vector<Clue>> ListBySubject(const std::string& name,
+                                                          const std::string& unit_code,
+                                                          const Viewer& viewer, int limit,
+                                                          absl::Time deadline) = 0;
+
   // nullopt when no such clue.
   virtual absl::StatusOr<std::optional<ChainCheck>> VerifyAudit(const std::string& number,
                                                                 absl::Time deadline) = 0;

@@ -40,6 +40,10 @@ class MysqlClueRepository : public ClueRepository {
   absl::StatusOr<ChainCheck> VerifyCheckpoints(absl::Time deadline) override;
   absl::StatusOr<std::optional<ChainCheck>> VerifyAudit(const std::string& number,
                                                         absl::Time deadline) override;
+  absl::StatusOr<std::vector<Clue>> ListBySubject(const std::string& name,
+                                                  const std::string& unit_code,
+                                                  const Viewer& viewer, int limit,
+                                                  absl::Time deadline) override;
 
  private:
   sql::Pool* pool_;
