@@ -5,6 +5,7 @@
 #include "common/log/log.h"
 #include "common/names/resource_name.h"
 #include "common/server/service_main.h"
+#include "common/status/macros.h"
 #include "common/status/status.h"
 #include "common/time/civil_date.h"
 #include "services/org/api/org_api.h"
@@ -19,9 +20,11 @@ namespace {
 
 class OrgParts : public server::ServiceParts {
  public:
-  OrgParts(const server::ServiceContext& ctx, std::string bootstrap_admin)
+  OrgParts(const server::ServiceContext& ctx, std::string bootstrap_admin,
+           std::unique_ptr<client::Downstream> clue)
       : repository_(ctx.pool),
-        api_(ctx.gate, &repository_, ctx.pool, bootstrap_admin),
+        clue_(std::move(clue)),
+        api_(ctx.gate, &repository_, ctx.pool, bootstrap_admin, clue_.get()),
         bootstrap_admin_(std::move(bootstrap_admin)) {}
 
   std::vector<grpc::Service*> services() override { return {&api_}; }
@@ -38,6 +41,7 @@ class OrgParts : public server::ServiceParts {
 
  private:
   MysqlOrgRepository repository_;
+  std::unique_ptr<client::Downstream> clue_;  // null without --clue-addr
   OrgApi api_;
   std::string bootstrap_admin_;
 };
@@ -53,7 +57,7 @@ int main(int argc, char** argv) {
   spec.migrations = generated::OrgMigrations();
   spec.define_flags = [](config::FlagSet& flags) {
     flags.Define("bootstrap-admin", "", "person code made administrator when none exists");
-    client::DefineDownstreamFlags(flags, "clue");  // integrity opinions, with the clue issue
+    client::DefineDownstreamFlags(flags, "clue");  // integrity opinions (optional)
   };
   spec.build = [](const server::ServiceContext& ctx)
       -> absl::StatusOr<std::unique_ptr<server::ServiceParts>> {
@@ -62,7 +66,12 @@ int main(int argc, char** argv) {
       return InvalidArgument("bootstrap-admin", "INVALID_CODE",
                              "--bootstrap-admin: a person code (letters, digits, '-', '_')");
     }
-    return std::make_unique<org::OrgParts>(ctx, admin);
+    // The clue service answers integrity opinions; without --clue-addr they are UNAVAILABLE.
+    std::unique_ptr<client::Downstream> clue;
+    if (!ctx.flags->Get("clue-addr").empty()) {
+      ASSIGN_OR_RETURN(clue, client::DownstreamFromFlags(*ctx.flags, "org", "clue"));
+    }
+    return std::make_unique<org::OrgParts>(ctx, admin, std::move(clue));
   };
   return server::RunService(spec, argc, argv);
 }

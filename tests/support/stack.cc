@@ -146,6 +146,15 @@ absl::StatusOr<std::unique_ptr<Stack>> Stack::Start(const sql::ConnectOptions& s
   clue.push_back("--org-addr=" + addr("org"));
   clue.push_back(absl::StrCat("--org-call-key-file=", dir, "/call-clue-to-org.key"));
   RETURN_IF_ERROR(start("clue", clue));
+  if (options.org_calls_clue) {
+    RETURN_IF_ERROR(stack->WaitReady("org", ReadinessName("org")));
+    int port = stack->port("org");
+    if (stack->Stop("org") != 0) return Internal("TEST_SETUP", "org did not stop for its restart");
+    org.push_back("--clue-addr=" + addr("clue"));
+    org.push_back(absl::StrCat("--clue-call-key-file=", dir, "/call-org-to-clue.key"));
+    org.push_back(absl::StrCat("--listen=127.0.0.1:", port));
+    RETURN_IF_ERROR(stack->StartProcess("org", org));
+  }
   std::vector<std::string> assess = common("assess");
   assess.push_back("--org-addr=" + addr("org"));
   assess.push_back(absl::StrCat("--org-call-key-file=", dir, "/call-assess-to-org.key"));

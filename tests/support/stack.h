@@ -32,6 +32,9 @@ struct StackOptions {
   std::vector<std::string> two_replicas;
   // Every process also serves --health-port and --metrics-port (free ports).
   bool probe_ports = false;
+  // org is also given clue's address (for integrity opinions). org starts before clue,
+  // so it learns the address by a restart on its own port once clue is up.
+  bool org_calls_clue = false;
 };
 
 class Stack {

@@ -1,5 +1,7 @@
 // Bulk imports (CONTRACTS.md, "CSV import formats" 1 to 7): zones, units, supervision,
-// people, assignments, roles, trainings.
+// people, assignments, roles, trainings; and the kinds CONTRACTS.md gives org without a
+// format (README.md, "org record imports"): vettings, transfer talks, mentoring,
+// accountability, integrity files and their entries.
 //
 // Every import runs the same way (ServeImport here, RunImport in common/import/run_import.h):
 //  1. more than 20,000 rows: INVALID_ARGUMENT, field "rows", reason TOO_MANY_ROWS;
@@ -42,6 +44,7 @@
 #include "services/org/api/org_api.h"
 #include "services/org/domain/import_rows.h"
 #include "services/org/storage/people_store.h"
+#include "services/org/storage/records_store.h"
 #include "services/org/storage/unit_store.h"
 
 namespace paizhu::org {
@@ -98,6 +101,25 @@ RoleColumns ColumnsOf(const v1::RoleRow& in) {
 }
 TrainingColumns ColumnsOf(const v1::TrainingRow& in) {
   return {in.line(), in.person(), in.course(), in.organizer(), in.date(), in.hours()};
+}
+VettingColumns ColumnsOf(const v1::VettingRow& in) {
+  return {in.line(), in.person(), in.vetted_on(), in.passed(), in.note()};
+}
+TransferTalkColumns ColumnsOf(const v1::TransferTalkRow& in) {
+  return {in.line(), in.person(), in.talked_on(), in.talked_by(), in.note()};
+}
+MentoringColumns ColumnsOf(const v1::MentoringRow& in) {
+  return {in.line(), in.mentor(), in.mentee(), in.from(), in.to()};
+}
+AccountabilityColumns ColumnsOf(const v1::AccountabilityRow& in) {
+  return {in.line(), in.person(), in.group(), in.decided_on(), in.measure(), in.reason()};
+}
+IntegrityFileColumns ColumnsOf(const v1::IntegrityFileRow& in) {
+  return {in.line(),     in.code(),  in.name(),         in.unit(),
+          in.position(), in.level(), in.key_minority(), in.focus_tags()};
+}
+IntegrityEntryColumns ColumnsOf(const v1::IntegrityEntryRow& in) {
+  return {in.line(), in.file(), in.kind(), in.date(), in.summary()};
 }
 
 // One import call (the file comment): the options checked, every row of the request parsed
@@ -258,6 +280,38 @@ absl::Status ApplyTraining(sql::Transaction& tx, const TrainingRecord& row) {
                {{"PERSON_NOT_FOUND", "person"}}, "person");
 }
 
+absl::Status ApplyVetting(sql::Transaction& tx, const VettingRecord& row) {
+  return AsRow(InsertVetting(tx, row.person_code, row.vetting, row.note), {}, "person");
+}
+
+// A missing person is NOT_FOUND without a field; a missing talker names talked_by.
+absl::Status ApplyTransferTalk(sql::Transaction& tx, const TransferTalkRecord& row) {
+  return AsRow(InsertTransferTalk(tx, row.person_code, row.talked_on, row.talked_by_code, row.note),
+               {{"talked_by", "talked_by"}}, "person");
+}
+
+absl::Status ApplyMentoring(sql::Transaction& tx, const MentoringRecord& row) {
+  return AsRow(InsertMentoring(tx, row.mentor_code, row.mentee_code, row.when),
+               {{"MENTORING_EXISTS", "from"}, {"mentor", "mentor"}, {"mentee", "mentee"}},
+               "mentee");
+}
+
+absl::Status ApplyAccountability(sql::Transaction& tx, const AccountabilityRecord& row) {
+  return AsRow(InsertAccountability(tx, row.record).status(), {},
+               row.record.subject_kind == "person" ? "person" : "group");
+}
+
+absl::Status ApplyIntegrityFile(sql::Transaction& tx, const IntegrityFileRecord& row) {
+  return AsRow(
+      InsertIntegrityFile(tx, row.file),
+      {{"INTEGRITY_FILE_EXISTS", "code"}, {"DB_DATA_TOO_LONG", "name"}, {"file.unit", "unit"}},
+      "code");
+}
+
+absl::Status ApplyIntegrityEntry(sql::Transaction& tx, const IntegrityEntryRecord& row) {
+  return AsRow(InsertIntegrityEntry(tx, row.file_code, row.entry), {}, "file");
+}
+
 }  // namespace
 
 grpc::Status OrgApi::ImportZones(grpc::ServerContext* ctx, const v1::ImportZonesRequest* request,
@@ -308,6 +362,53 @@ grpc::Status OrgApi::ImportTrainings(grpc::ServerContext* ctx,
   auto parse = [](const auto& rows) { return ParseTrainingRows(rows, TodayInChina()); };
   return ServeImport<TrainingRecord>(*gate_, *pool_, ctx, "ImportTrainings", *request, parse,
                                      FileOrder, ApplyTraining, response);
+}
+
+grpc::Status OrgApi::ImportVettings(grpc::ServerContext* ctx,
+                                    const v1::ImportVettingsRequest* request,
+                                    ImportResult* response) {
+  auto parse = [](const auto& rows) { return ParseVettingRows(rows, TodayInChina()); };
+  return ServeImport<VettingRecord>(*gate_, *pool_, ctx, "ImportVettings", *request, parse,
+                                    FileOrder, ApplyVetting, response);
+}
+
+grpc::Status OrgApi::ImportTransferTalks(grpc::ServerContext* ctx,
+                                         const v1::ImportTransferTalksRequest* request,
+                                         ImportResult* response) {
+  auto parse = [](const auto& rows) { return ParseTransferTalkRows(rows, TodayInChina()); };
+  return ServeImport<TransferTalkRecord>(*gate_, *pool_, ctx, "ImportTransferTalks", *request,
+                                         parse, FileOrder, ApplyTransferTalk, response);
+}
+
+grpc::Status OrgApi::ImportMentoring(grpc::ServerContext* ctx,
+                                     const v1::ImportMentoringRequest* request,
+                                     ImportResult* response) {
+  return ServeImport<MentoringRecord>(*gate_, *pool_, ctx, "ImportMentoring", *request,
+                                      ParseMentoringRows, FileOrder, ApplyMentoring, response);
+}
+
+grpc::Status OrgApi::ImportAccountability(grpc::ServerContext* ctx,
+                                          const v1::ImportAccountabilityRequest* request,
+                                          ImportResult* response) {
+  auto parse = [](const auto& rows) { return ParseAccountabilityRows(rows, TodayInChina()); };
+  return ServeImport<AccountabilityRecord>(*gate_, *pool_, ctx, "ImportAccountability", *request,
+                                           parse, FileOrder, ApplyAccountability, response);
+}
+
+grpc::Status OrgApi::ImportIntegrityFiles(grpc::ServerContext* ctx,
+                                          const v1::ImportIntegrityFilesRequest* request,
+                                          ImportResult* response) {
+  return ServeImport<IntegrityFileRecord>(*gate_, *pool_, ctx, "ImportIntegrityFiles", *request,
+                                          ParseIntegrityFileRows, FileOrder, ApplyIntegrityFile,
+                                          response);
+}
+
+grpc::Status OrgApi::ImportIntegrityEntries(grpc::ServerContext* ctx,
+                                            const v1::ImportIntegrityEntriesRequest* request,
+                                            ImportResult* response) {
+  auto parse = [](const auto& rows) { return ParseIntegrityEntryRows(rows, TodayInChina()); };
+  return ServeImport<IntegrityEntryRecord>(*gate_, *pool_, ctx, "ImportIntegrityEntries", *request,
+                                           parse, FileOrder, ApplyIntegrityEntry, response);
 }
 
 }  // namespace paizhu::org

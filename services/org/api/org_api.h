@@ -1,7 +1,8 @@
 #pragma once
 // gRPC handlers of paizhu.org.v1.OrgService: proto <-> domain, nothing else. The
 // handlers live in one file per resource: unit_handlers.cc, people_handlers.cc,
-// statistics_handlers.cc, import_handlers.cc.
+// statistics_handlers.cc, import_handlers.cc, records_handlers.cc (rules, integrity files
+// and their opinions, the one call to the clue service).
 
 #include <string>
 #include <utility>
@@ -13,19 +14,24 @@
 namespace paizhu::sql {
 class Pool;
 }
+namespace paizhu::client {
+class Downstream;
+}
 
 namespace paizhu::org {
 
 class OrgApi final : public paizhu::org::v1::OrgService::Service {
  public:
   // `bootstrap_admin`: the administrator every installation makes at start (--bootstrap-admin),
-  // left out of exports so they re-import into an empty suite.
+  // left out of exports so they re-import into an empty suite. `clue`: the clue service,
+  // for integrity opinions (nullptr: not configured, the opinion is UNAVAILABLE).
   OrgApi(const server::CallGate* gate, OrgRepository* repository, sql::Pool* pool,
-         std::string bootstrap_admin = "")
+         std::string bootstrap_admin = "", const client::Downstream* clue = nullptr)
       : gate_(gate),
         repository_(repository),
         pool_(pool),
-        bootstrap_admin_(std::move(bootstrap_admin)) {}
+        bootstrap_admin_(std::move(bootstrap_admin)),
+        clue_(clue) {}
 
   grpc::Status GetUnit(grpc::ServerContext* ctx, const v1::GetUnitRequest* request,
                        v1::Unit* response) override;
@@ -98,6 +104,42 @@ class OrgApi final : public paizhu::org::v1::OrgService::Service {
   grpc::Status ImportTrainings(grpc::ServerContext* ctx, const v1::ImportTrainingsRequest* request,
                                paizhu::common::v1::ImportResult* response) override;
 
+  grpc::Status ImportVettings(grpc::ServerContext* ctx, const v1::ImportVettingsRequest* request,
+                              paizhu::common::v1::ImportResult* response) override;
+  grpc::Status ImportTransferTalks(grpc::ServerContext* ctx,
+                                   const v1::ImportTransferTalksRequest* request,
+                                   paizhu::common::v1::ImportResult* response) override;
+  grpc::Status ImportMentoring(grpc::ServerContext* ctx, const v1::ImportMentoringRequest* request,
+                               paizhu::common::v1::ImportResult* response) override;
+  grpc::Status ImportAccountability(grpc::ServerContext* ctx,
+                                    const v1::ImportAccountabilityRequest* request,
+                                    paizhu::common::v1::ImportResult* response) override;
+  grpc::Status ImportIntegrityFiles(grpc::ServerContext* ctx,
+                                    const v1::ImportIntegrityFilesRequest* request,
+                                    paizhu::common::v1::ImportResult* response) override;
+  grpc::Status ImportIntegrityEntries(grpc::ServerContext* ctx,
+                                      const v1::ImportIntegrityEntriesRequest* request,
+                                      paizhu::common::v1::ImportResult* response) override;
+
+  grpc::Status SetRuleVersion(grpc::ServerContext* ctx, const v1::SetRuleVersionRequest* request,
+                              v1::RuleVersion* response) override;
+  grpc::Status ListRuleVersions(grpc::ServerContext* ctx,
+                                const v1::ListRuleVersionsRequest* request,
+                                v1::ListRuleVersionsResponse* response) override;
+  grpc::Status CreateIntegrityFile(grpc::ServerContext* ctx,
+                                   const v1::CreateIntegrityFileRequest* request,
+                                   v1::IntegrityFile* response) override;
+  grpc::Status GetIntegrityFile(grpc::ServerContext* ctx,
+                                const v1::GetIntegrityFileRequest* request,
+                                v1::IntegrityFile* response) override;
+  grpc::Status AddIntegrityEntry(grpc::ServerContext* ctx,
+                                 const v1::AddIntegrityEntryRequest* request,
+                                 v1::IntegrityFile* response) override;
+
+  grpc::Status GetIntegrityOpinion(grpc::ServerContext* ctx,
+                                   const v1::GetIntegrityOpinionRequest* request,
+                                   v1::IntegrityOpinion* response) override;
+
   grpc::Status ExportZones(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
                            v1::ExportZonesResponse* response) override;
   grpc::Status ExportUnits(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
@@ -118,6 +160,7 @@ class OrgApi final : public paizhu::org::v1::OrgService::Service {
   OrgRepository* repository_;
   sql::Pool* pool_;  // imports run many rows in one transaction
   std::string bootstrap_admin_;
+  const client::Downstream* clue_;
 };
 
 }  // namespace paizhu::org

@@ -78,6 +78,14 @@ grpc::Status OrgApi::GetStatistics(grpc::ServerContext* ctx,
     response->set_training_person_times(s.training_person_times);
     response->set_training_from(FormatDate(query.training_from));
     response->set_training_to(FormatDate(query.training_to));
+    for (const ZoneComposition& z : s.zones) {
+      v1::ZoneComposition* out = response->add_zones();
+      out->set_zone(names::MakeName("zones", z.zone_code));
+      out->set_display_name(z.display_name);
+      out->set_office(names::MakeName("units", z.office_code));
+      for (const std::string& g : z.group_codes) out->add_groups(names::MakeName("units", g));
+      for (const std::string& t : z.township_codes) out->add_townships(names::MakeName("units", t));
+    }
     return absl::OkStatus();
   });
 }

@@ -623,4 +623,200 @@ std::vector<size_t> InsertionOrder(const std::vector<UnitRecord>& units) {
   return order;
 }
 
+namespace {
+
+// A date column that records what happened: required, not after today.
+std::optional<absl::CivilDay> PastDate(Row& row, const std::string& field, const std::string& text,
+                                       absl::CivilDay today) {
+  std::optional<absl::CivilDay> day = row.RequiredDate(field, Trim(text));
+  if (day && *day > today) {
+    row.Bad(field, "DATE_IN_FUTURE", "after today (a record of what happened)");
+    return std::nullopt;
+  }
+  return day;
+}
+
+// A free text of at most `max` characters.
+void LongText(Row& row, const std::string& field, const std::string& value, size_t max,
+              const char* reason) {
+  if (Characters(value) > max) row.Bad(field, reason, absl::StrCat("at most ", max, " characters"));
+}
+
+}  // namespace
+
+std::optional<VettingRecord> ParseVettingRow(const VettingColumns& in, absl::CivilDay today,
+                                             std::vector<RowError>& errors) {
+  Row row(in.line, errors);
+  VettingRecord out;
+  out.line = in.line;
+  out.person_code = Trim(in.person);
+  out.note = Trim(in.note);
+  row.RequiredCode("person", out.person_code);
+  std::optional<absl::CivilDay> day = PastDate(row, "vetted_on", in.vetted_on, today);
+  std::string passed = Trim(in.passed);
+  if (passed != "" && passed != "true" && passed != "false") {
+    row.Bad("passed", "INVALID_PASSED", absl::StrCat("'", passed, "' is not true or false"));
+  }
+  LongText(row, "note", out.note, kMaxNoteCharacters, "INVALID_NOTE");
+  if (!row.ok()) return std::nullopt;
+  out.vetting.vetted_on = *day;
+  out.vetting.passed = passed != "false";
+  return out;
+}
+
+std::optional<TransferTalkRecord> ParseTransferTalkRow(const TransferTalkColumns& in,
+                                                       absl::CivilDay today,
+                                                       std::vector<RowError>& errors) {
+  Row row(in.line, errors);
+  TransferTalkRecord out;
+  out.line = in.line;
+  out.person_code = Trim(in.person);
+  out.talked_by_code = Trim(in.talked_by);
+  out.note = Trim(in.note);
+  row.RequiredCode("person", out.person_code);
+  std::optional<absl::CivilDay> day = PastDate(row, "talked_on", in.talked_on, today);
+  row.Code("talked_by", out.talked_by_code);
+  LongText(row, "note", out.note, kMaxNoteCharacters, "INVALID_NOTE");
+  if (!row.ok()) return std::nullopt;
+  out.talked_on = *day;
+  return out;
+}
+
+std::optional<MentoringRecord> ParseMentoringRow(const MentoringColumns& in,
+                                                 std::vector<RowError>& errors) {
+  Row row(in.line, errors);
+  MentoringRecord out;
+  out.line = in.line;
+  out.mentor_code = Trim(in.mentor);
+  out.mentee_code = Trim(in.mentee);
+  row.RequiredCode("mentor", out.mentor_code);
+  row.RequiredCode("mentee", out.mentee_code);
+  if (row.ok() && out.mentor_code == out.mentee_code) {
+    row.Bad("mentee", "SELF_MENTORING", "a person cannot mentor themself");
+  }
+  out.when = row.Period(Trim(in.from), Trim(in.to));
+  if (!row.ok()) return std::nullopt;
+  return out;
+}
+
+std::optional<AccountabilityRecord> ParseAccountabilityRow(const AccountabilityColumns& in,
+                                                           absl::CivilDay today,
+                                                           std::vector<RowError>& errors) {
+  Row row(in.line, errors);
+  AccountabilityRecord out;
+  out.line = in.line;
+  Accountability& a = out.record;
+  std::string person = Trim(in.person);
+  std::string group = Trim(in.group);
+  row.Code("person", person);
+  row.Code("group", group);
+  if (person.empty() == group.empty()) {
+    row.Bad(person.empty() ? "person" : "group", "ONE_SUBJECT",
+            "exactly one of person and group (who is held accountable)");
+  }
+  a.subject_kind = person.empty() ? "unit" : "person";
+  a.subject_code = person.empty() ? group : person;
+  std::optional<absl::CivilDay> day = PastDate(row, "decided_on", in.decided_on, today);
+  a.measure = Trim(in.measure);
+  a.reason = Trim(in.reason);
+  if (row.Required("measure", a.measure))
+    LongText(row, "measure", a.measure, kMaxTextCharacters / 2, "INVALID_MEASURE");
+  if (row.Required("reason", a.reason))
+    LongText(row, "reason", a.reason, kMaxReasonCharacters, "INVALID_REASON");
+  if (!row.ok()) return std::nullopt;
+  a.decided_on = *day;
+  return out;
+}
+
+std::optional<IntegrityFileRecord> ParseIntegrityFileRow(const IntegrityFileColumns& in,
+                                                         std::vector<RowError>& errors) {
+  Row row(in.line, errors);
+  IntegrityFileRecord out;
+  out.line = in.line;
+  IntegrityFile& f = out.file;
+  f.code = Trim(in.code);
+  f.cadre_name = Trim(in.name);
+  f.unit_code = Trim(in.unit);
+  f.position = Trim(in.position);
+  f.level = Trim(in.level);
+  f.key_minority = Trim(in.key_minority);
+  row.RequiredCode("unit", f.unit_code);
+  std::string tags = Trim(in.focus_tags);
+  if (!tags.empty()) {
+    for (absl::string_view part : absl::StrSplit(tags, ';'))
+      f.focus_tags.push_back(Trim(std::string(part)));
+  }
+  // The single create's rules, one column at a time (each problem once).
+  IntegrityFile rest = f;
+  for (int guard = 0; guard < 8; ++guard) {
+    absl::Status status = ValidateIntegrityFile(rest, "");
+    if (status.ok()) break;
+    std::string field = ErrorField(status);
+    row.Bad(field, ErrorReason(status), std::string(status.message()));
+    if (field == "code")
+      rest.code = "X";
+    else if (field == "name")
+      rest.cadre_name = "x";
+    else if (field == "position")
+      rest.position.clear();
+    else if (field == "level")
+      rest.level.clear();
+    else if (field == "key_minority")
+      rest.key_minority.clear();
+    else if (field == "focus_tags")
+      rest.focus_tags.clear();
+    else
+      break;
+  }
+  if (!row.ok()) return std::nullopt;
+  return out;
+}
+
+std::optional<IntegrityEntryRecord> ParseIntegrityEntryRow(const IntegrityEntryColumns& in,
+                                                           absl::CivilDay today,
+                                                           std::vector<RowError>& errors) {
+  Row row(in.line, errors);
+  IntegrityEntryRecord out;
+  out.line = in.line;
+  out.file_code = Trim(in.file);
+  IntegrityEntry& e = out.entry;
+  e.kind = Trim(in.kind);
+  e.summary = Trim(in.summary);
+  row.RequiredCode("file", out.file_code);
+  if (row.Required("kind", e.kind) && !IsIntegrityEntryKind(e.kind)) {
+    row.Bad("kind", "INVALID_ENTRY_KIND",
+            absl::StrCat("'", e.kind, "' is not one of declaration, talk, reminder, note"));
+  }
+  std::optional<absl::CivilDay> day = PastDate(row, "date", in.date, today);
+  if (row.Required("summary", e.summary))
+    LongText(row, "summary", e.summary, kMaxNoteCharacters, "INVALID_SUMMARY");
+  if (!row.ok()) return std::nullopt;
+  e.day = *day;
+  return out;
+}
+
+ParsedRows<VettingRecord> ParseVettingRows(const std::vector<VettingColumns>& rows,
+                                           absl::CivilDay today) {
+  return ParseAll(rows, ParseVettingRow, today);
+}
+ParsedRows<TransferTalkRecord> ParseTransferTalkRows(const std::vector<TransferTalkColumns>& rows,
+                                                     absl::CivilDay today) {
+  return ParseAll(rows, ParseTransferTalkRow, today);
+}
+ParsedRows<MentoringRecord> ParseMentoringRows(const std::vector<MentoringColumns>& rows) {
+  return ParseAll<MentoringColumns, MentoringRecord>(rows, ParseMentoringRow);
+}
+ParsedRows<AccountabilityRecord> ParseAccountabilityRows(
+    const std::vector<AccountabilityColumns>& rows, absl::CivilDay today) {
+  return ParseAll(rows, ParseAccountabilityRow, today);
+}
+ParsedRows<IntegrityFileRecord> ParseIntegrityFileRows(
+    const std::vector<IntegrityFileColumns>& rows) {
+  return ParseAll<IntegrityFileColumns, IntegrityFileRecord>(rows, ParseIntegrityFileRow);
+}
+ParsedRows<IntegrityEntryRecord> ParseIntegrityEntryRows(
+    const std::vector<IntegrityEntryColumns>& rows, absl::CivilDay today) {
+  return ParseAll(rows, ParseIntegrityEntryRow, today);
+}
+
 }  // namespace paizhu::org

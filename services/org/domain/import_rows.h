@@ -11,7 +11,9 @@
 #include "absl/time/civil_time.h"
 #include "common/import/import_rows.h"
 #include "common/time/date_range.h"
+#include "services/org/domain/integrity.h"
 #include "services/org/domain/person.h"
+#include "services/org/domain/posts.h"
 #include "services/org/domain/principal_resolution.h"
 #include "services/org/domain/unit.h"
 
@@ -89,6 +91,37 @@ struct TrainingColumns {
   std::string person, course, organizer, date, hours;
 };
 
+// The kinds without a CONTRACTS.md format (README.md, "org record imports").
+struct VettingColumns {
+  int line = 0;
+  std::string person, vetted_on, passed, note;
+};
+
+struct TransferTalkColumns {
+  int line = 0;
+  std::string person, talked_on, talked_by, note;
+};
+
+struct MentoringColumns {
+  int line = 0;
+  std::string mentor, mentee, from, to;
+};
+
+struct AccountabilityColumns {
+  int line = 0;
+  std::string person, group, decided_on, measure, reason;
+};
+
+struct IntegrityFileColumns {
+  int line = 0;
+  std::string code, name, unit, position, level, key_minority, focus_tags;
+};
+
+struct IntegrityEntryColumns {
+  int line = 0;
+  std::string file, kind, date, summary;
+};
+
 // ---- the parsed rows ----
 
 struct ZoneRecord {
@@ -155,6 +188,49 @@ struct TrainingRecord {
   double hours = 0;  // an empty cell: 0
 };
 
+struct VettingRecord {
+  int line = 0;
+  std::string person_code;
+  Vetting vetting;  // passed: an empty cell is true
+  std::string note;
+};
+
+struct TransferTalkRecord {
+  int line = 0;
+  std::string person_code;
+  absl::CivilDay talked_on;
+  std::string talked_by_code;  // may be empty
+  std::string note;
+};
+
+struct MentoringRecord {
+  int line = 0;
+  std::string mentor_code;
+  std::string mentee_code;
+  DateRange when;
+};
+
+struct AccountabilityRecord {
+  int line = 0;
+  Accountability record;  // subject: the person, or the group
+};
+
+struct IntegrityFileRecord {
+  int line = 0;
+  IntegrityFile file;
+};
+
+struct IntegrityEntryRecord {
+  int line = 0;
+  std::string file_code;
+  IntegrityEntry entry;  // recorded_by empty: imported
+};
+
+// Notes (vettings, transfer talks) and an accountability's reason: at most this many
+// characters; an accountability's measure at most kMaxTextCharacters / 2.
+inline constexpr size_t kMaxNoteCharacters = 500;
+inline constexpr size_t kMaxReasonCharacters = 1000;
+
 // One row. Returns the record, or nullopt after appending the row's problems to `errors`.
 std::optional<ZoneRecord> ParseZoneRow(const ZoneColumns& row, std::vector<RowError>& errors);
 std::optional<UnitRecord> ParseUnitRow(const UnitColumns& row, std::vector<RowError>& errors);
@@ -172,6 +248,23 @@ std::optional<RoleRecord> ParseRoleRow(const RoleColumns& row, absl::CivilDay to
 std::optional<TrainingRecord> ParseTrainingRow(const TrainingColumns& row, absl::CivilDay today,
                                                std::vector<RowError>& errors);
 
+// `today` bounds every date of these kinds (records of what happened).
+std::optional<VettingRecord> ParseVettingRow(const VettingColumns& row, absl::CivilDay today,
+                                             std::vector<RowError>& errors);
+std::optional<TransferTalkRecord> ParseTransferTalkRow(const TransferTalkColumns& row,
+                                                       absl::CivilDay today,
+                                                       std::vector<RowError>& errors);
+std::optional<MentoringRecord> ParseMentoringRow(const MentoringColumns& row,
+                                                 std::vector<RowError>& errors);
+std::optional<AccountabilityRecord> ParseAccountabilityRow(const AccountabilityColumns& row,
+                                                           absl::CivilDay today,
+                                                           std::vector<RowError>& errors);
+std::optional<IntegrityFileRecord> ParseIntegrityFileRow(const IntegrityFileColumns& row,
+                                                         std::vector<RowError>& errors);
+std::optional<IntegrityEntryRecord> ParseIntegrityEntryRow(const IntegrityEntryColumns& row,
+                                                           absl::CivilDay today,
+                                                           std::vector<RowError>& errors);
+
 // A whole file: each row as above, plus codes repeated within the file (the second and
 // later occurrences are the bad rows: DUPLICATE_IN_FILE on `code`).
 ParsedRows<ZoneRecord> ParseZoneRows(const std::vector<ZoneColumns>& rows);
@@ -185,6 +278,19 @@ ParsedRows<AssignmentRecord> ParseAssignmentRows(const std::vector<AssignmentCol
 ParsedRows<RoleRecord> ParseRoleRows(const std::vector<RoleColumns>& rows, absl::CivilDay today);
 ParsedRows<TrainingRecord> ParseTrainingRows(const std::vector<TrainingColumns>& rows,
                                              absl::CivilDay today);
+
+ParsedRows<VettingRecord> ParseVettingRows(const std::vector<VettingColumns>& rows,
+                                           absl::CivilDay today);
+ParsedRows<TransferTalkRecord> ParseTransferTalkRows(const std::vector<TransferTalkColumns>& rows,
+                                                     absl::CivilDay today);
+ParsedRows<MentoringRecord> ParseMentoringRows(const std::vector<MentoringColumns>& rows);
+ParsedRows<AccountabilityRecord> ParseAccountabilityRows(
+    const std::vector<AccountabilityColumns>& rows, absl::CivilDay today);
+// Integrity files have a code: repeated ones are DUPLICATE_IN_FILE.
+ParsedRows<IntegrityFileRecord> ParseIntegrityFileRows(
+    const std::vector<IntegrityFileColumns>& rows);
+ParsedRows<IntegrityEntryRecord> ParseIntegrityEntryRows(
+    const std::vector<IntegrityEntryColumns>& rows, absl::CivilDay today);
 
 // `posts` of a group: "leader=1;deputy=1;staff=2" (spaces around parts allowed, an empty
 // text = no quotas). Appends problems on column `posts` to `errors`.

@@ -1,5 +1,7 @@
 #include "services/org/domain/statistics.h"
 
+#include <algorithm>
+
 #include "services/org/domain/posts.h"
 
 namespace paizhu::org {
@@ -102,6 +104,27 @@ OrgStatistics ComputeStatistics(const OrgSnapshot& s, const StatisticsQuery& q) 
         break;
       }
     }
+  }
+  // Zone composition (室组地): zones existing on D, their members on D by kind.
+  std::map<std::string, std::string> kind_of;
+  for (const Unit& u : s.units) kind_of[u.code] = u.kind;
+  std::map<std::string, ZoneComposition> zones;
+  for (const ZoneFact& z : s.zones) {
+    if (z.when.Contains(d)) zones[z.code] = {z.code, z.display_name, z.office_code, {}, {}};
+  }
+  for (const ZoneMemberFact& m : s.zone_members) {
+    auto zone = zones.find(m.zone_code);
+    if (zone == zones.end() || !m.when.Contains(d)) continue;
+    const std::string& kind = kind_of[m.unit_code];
+    if (kind == "group") zone->second.group_codes.push_back(m.unit_code);
+    if (kind == "township") zone->second.township_codes.push_back(m.unit_code);
+  }
+  for (auto& [code, zone] : zones) {
+    std::sort(zone.group_codes.begin(), zone.group_codes.end());
+    std::sort(zone.township_codes.begin(), zone.township_codes.end());
+    bool holds_selected = q.groups.empty();
+    for (const std::string& g : zone.group_codes) holds_selected |= q.groups.count(g) > 0;
+    if (holds_selected) out.zones.push_back(std::move(zone));
   }
   return out;
 }

@@ -33,6 +33,20 @@ struct TrainingFact {
   absl::CivilDay day;
 };
 
+// A collaboration zone (协作区) and its dated membership.
+struct ZoneFact {
+  std::string code;
+  std::string display_name;
+  std::string office_code;
+  DateRange when;  // established_on .. dissolved_on
+};
+
+struct ZoneMemberFact {
+  std::string zone_code;
+  std::string unit_code;
+  DateRange when;
+};
+
 struct OrgSnapshot {
   std::vector<Unit> units;
   std::vector<QuotaFact> quotas;
@@ -40,6 +54,8 @@ struct OrgSnapshot {
   std::vector<PostAssignment> assignments;
   std::map<std::string, Person> people;  // by code
   std::vector<TrainingFact> trainings;
+  std::vector<ZoneFact> zones;
+  std::vector<ZoneMemberFact> zone_members;
 };
 
 struct StatisticsQuery {
@@ -55,6 +71,15 @@ struct VacancyFigure {
   std::string post;
   int authorized = 0;
   int filled = 0;
+};
+
+// A zone on the as-of date: its office, and its member groups and townships then.
+struct ZoneComposition {
+  std::string zone_code;
+  std::string display_name;
+  std::string office_code;
+  std::vector<std::string> group_codes;     // sorted
+  std::vector<std::string> township_codes;  // sorted
 };
 
 struct OrgStatistics {
@@ -74,6 +99,7 @@ struct OrgStatistics {
   int units_uncovered = 0;
   std::vector<std::string> coverage_gaps;  // unit codes
   int training_person_times = 0;
+  std::vector<ZoneComposition> zones;  // by code; with a group filter, zones holding one
 };
 
 bool ExistsOn(const Unit& unit, absl::CivilDay day);

@@ -7,6 +7,7 @@
 #include "common/status/status.h"
 #include "common/time/civil_date.h"
 #include "services/org/storage/people_store.h"
+#include "services/org/storage/records_store.h"
 #include "services/org/storage/snapshot_store.h"
 
 namespace paizhu::org {
@@ -330,6 +331,92 @@ absl::StatusOr<std::pair<OrgSnapshot, double>> MysqlOrgRepository::LoadStatistic
         return absl::OkStatus();
       }));
   return out;
+}
+
+absl::StatusOr<std::vector<RuleVersion>> MysqlOrgRepository::ListRuleVersions(
+    const std::string& rule, absl::Time deadline) {
+  std::vector<RuleVersion> versions;
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        ASSIGN_OR_RETURN(versions, ReadRuleVersions(tx, rule));
+        return absl::OkStatus();
+      }));
+  return versions;
+}
+
+absl::StatusOr<RuleVersion> MysqlOrgRepository::SetRuleVersion(const RuleVersion& version,
+                                                               absl::Time deadline) {
+  RuleVersion stored;
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        RETURN_IF_ERROR(InsertRuleVersion(tx, version));
+        ASSIGN_OR_RETURN(std::vector<RuleVersion> all, ReadRuleVersions(tx, version.rule));
+        for (const RuleVersion& v : all) {
+          if (v.from == version.from) stored = v;
+        }
+        return absl::OkStatus();
+      }));
+  return stored;
+}
+
+absl::StatusOr<IntegrityFile> MysqlOrgRepository::CreateIntegrityFile(
+    const IntegrityFile& file, const sql::RequestKey& key, const IntegrityFileCheck& may_file,
+    absl::Time deadline) {
+  std::optional<IntegrityFile> stored;
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        ASSIGN_OR_RETURN(std::optional<std::string> earlier, key.Claim(tx));
+        std::string code = earlier ? *earlier : file.code;
+        if (!earlier) {
+          ASSIGN_OR_RETURN(std::string group,
+                           SupervisingGroupOn(tx, file.unit_code, TodayInChina()));
+          if (!may_file(group)) {
+            return MakeError(absl::StatusCode::kPermissionDenied, "NOT_YOUR_UNIT",
+                             absl::StrCat("file.unit: units/", file.unit_code,
+                                          " is not supervised by a group you see"),
+                             "file.unit");
+          }
+          RETURN_IF_ERROR(InsertIntegrityFile(tx, file));
+          RETURN_IF_ERROR(key.Complete(tx, file.code));
+        }
+        ASSIGN_OR_RETURN(stored, ReadIntegrityFile(tx, code, TodayInChina()));
+        return absl::OkStatus();
+      }));
+  if (!stored) return absl::InternalError("integrity file vanished after its creation");
+  return *stored;
+}
+
+absl::StatusOr<std::optional<IntegrityFile>> MysqlOrgRepository::GetIntegrityFile(
+    const std::string& code, const IntegrityFileCheck& may_see, absl::Time deadline) {
+  std::optional<IntegrityFile> file;
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        ASSIGN_OR_RETURN(file, ReadIntegrityFile(tx, code, TodayInChina()));
+        return absl::OkStatus();
+      }));
+  if (file && !may_see(file->supervising_group_code)) return std::nullopt;
+  return file;
+}
+
+absl::StatusOr<IntegrityFile> MysqlOrgRepository::AddIntegrityEntry(
+    const std::string& code, const IntegrityEntry& entry, const IntegrityFileCheck& may_see,
+    absl::Time deadline) {
+  std::optional<IntegrityFile> file;
+  auto not_found = [&] {
+    return NotFound("INTEGRITY_FILE_NOT_FOUND",
+                    absl::StrCat("integrity-files/", code, " does not exist"));
+  };
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        ASSIGN_OR_RETURN(std::optional<IntegrityFile> before,
+                         ReadIntegrityFile(tx, code, TodayInChina()));
+        if (!before || !may_see(before->supervising_group_code)) return not_found();
+        RETURN_IF_ERROR(InsertIntegrityEntry(tx, code, entry));
+        ASSIGN_OR_RETURN(file, ReadIntegrityFile(tx, code, TodayInChina()));
+        return absl::OkStatus();
+      }));
+  if (!file) return not_found();
+  return *file;
 }
 
 }  // namespace paizhu::org

@@ -58,6 +58,21 @@ class MysqlOrgRepository : public OrgRepository {
       const std::string& code, absl::CivilDay as_of, absl::Time deadline) override;
   absl::StatusOr<bool> EnsureAdministrator(const std::string& code, absl::CivilDay as_of,
                                            absl::Time deadline) override;
+  absl::StatusOr<std::vector<RuleVersion>> ListRuleVersions(const std::string& rule,
+                                                            absl::Time deadline) override;
+  absl::StatusOr<RuleVersion> SetRuleVersion(const RuleVersion& version,
+                                             absl::Time deadline) override;
+  absl::StatusOr<IntegrityFile> CreateIntegrityFile(const IntegrityFile& file,
+                                                    const sql::RequestKey& key,
+                                                    const IntegrityFileCheck& may_file,
+                                                    absl::Time deadline) override;
+  absl::StatusOr<std::optional<IntegrityFile>> GetIntegrityFile(const std::string& code,
+                                                                const IntegrityFileCheck& may_see,
+                                                                absl::Time deadline) override;
+  absl::StatusOr<IntegrityFile> AddIntegrityEntry(const std::string& code,
+                                                  const IntegrityEntry& entry,
+                                                  const IntegrityFileCheck& may_see,
+                                                  absl::Time deadline) override;
   absl::StatusOr<std::pair<OrgSnapshot, double>> LoadStatisticsInput(absl::CivilDay as_of,
                                                                      absl::Time deadline) override;
 

@@ -3,6 +3,7 @@
 // storage/mysql_org_repository.h implements it on MariaDB/MySQL (over the *_store
 // functions, which imports share); domain tests can use an in-memory fake.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,9 +12,11 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "common/sql/idempotency.h"
+#include "services/org/domain/integrity.h"
 #include "services/org/domain/person.h"
 #include "services/org/domain/posts.h"
 #include "services/org/domain/principal_resolution.h"
+#include "services/org/domain/rules.h"
 #include "services/org/domain/statistics.h"
 #include "services/org/domain/unit.h"
 #include "services/org/storage/unit_store.h"
@@ -24,6 +27,10 @@ struct UnitFilter {
   std::string kind;         // empty: any
   std::string parent_code;  // empty: any
 };
+
+// Whether the caller may see an integrity file, given the group supervising its unit today
+// (empty: none); asked inside the use case's transaction.
+using IntegrityFileCheck = std::function<bool(const std::string& supervising_group_code)>;
 
 class OrgRepository {
  public:
@@ -94,6 +101,27 @@ class OrgRepository {
   // Makes `code` an administrator from `as_of` unless some administrator exists.
   virtual absl::StatusOr<bool> EnsureAdministrator(const std::string& code, absl::CivilDay as_of,
                                                    absl::Time deadline) = 0;
+
+  // Every version of a rule (every rule when empty), by rule then date.
+  virtual absl::StatusOr<std::vector<RuleVersion>> ListRuleVersions(const std::string& rule,
+                                                                    absl::Time deadline) = 0;
+  // A new version after the rule's latest; returns it as stored (who and when).
+  virtual absl::StatusOr<RuleVersion> SetRuleVersion(const RuleVersion& version,
+                                                     absl::Time deadline) = 0;
+
+  // PERMISSION_DENIED / NOT_YOUR_UNIT when `may_file` refuses the unit's group.
+  virtual absl::StatusOr<IntegrityFile> CreateIntegrityFile(const IntegrityFile& file,
+                                                            const sql::RequestKey& key,
+                                                            const IntegrityFileCheck& may_file,
+                                                            absl::Time deadline) = 0;
+  // nullopt when missing or when `may_see` refuses it (the same answer).
+  virtual absl::StatusOr<std::optional<IntegrityFile>> GetIntegrityFile(
+      const std::string& code, const IntegrityFileCheck& may_see, absl::Time deadline) = 0;
+  // NOT_FOUND / INTEGRITY_FILE_NOT_FOUND when missing or not seen.
+  virtual absl::StatusOr<IntegrityFile> AddIntegrityEntry(const std::string& code,
+                                                          const IntegrityEntry& entry,
+                                                          const IntegrityFileCheck& may_see,
+                                                          absl::Time deadline) = 0;
 
   // Everything the statistics count, and the target share in force on `as_of`.
   virtual absl::StatusOr<std::pair<OrgSnapshot, double>> LoadStatisticsInput(

@@ -67,6 +67,17 @@ absl::StatusOr<OrgSnapshot> ReadSnapshot(sql::Transaction& tx) {
   for (size_t r = 0; r < trainings.size(); ++r) {
     s.trainings.push_back({trainings.Str(r, 0), DateOf(trainings.Str(r, 1))});
   }
+  ASSIGN_OR_RETURN(
+      sql::Rows zones,
+      tx.Query("SELECT code, display_name, office_code, established_on, dissolved_on FROM zones"));
+  for (size_t r = 0; r < zones.size(); ++r) {
+    s.zones.push_back({zones.Str(r, 0), zones.Str(r, 1), zones.Str(r, 2), RangeOf(zones, r, 3)});
+  }
+  ASSIGN_OR_RETURN(sql::Rows members,
+                   tx.Query("SELECT zone_code, unit_code, from_date, to_date FROM zone_members"));
+  for (size_t r = 0; r < members.size(); ++r) {
+    s.zone_members.push_back({members.Str(r, 0), members.Str(r, 1), RangeOf(members, r, 2)});
+  }
   return s;
 }
 

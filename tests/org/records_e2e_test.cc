@@ -1,0 +1,551 @@
+// Through the gateway: the record kinds imported beside people (vettings, transfer talks,
+// mentoring, accountability, integrity files and entries) with their row errors and
+// modes; integrity files seen only through the group that supervises the cadre's unit;
+// rule versions set by the admin, audited, never rewritten, and in force from their date
+// (逢进必审 and the specialist target share); the zone composition in the statistics; the
+// integrity opinion, which asks the clue service and leaves out what the caller may not see.
+
+#include <tuple>
+
+#include "absl/strings/str_cat.h"
+#include "common/status/grpc_status.h"
+#include "gmock/gmock.h"
+#include "grpcpp/client_context.h"
+#include "gtest/gtest.h"
+#include "paizhu/clue/v1/clue.grpc.pb.h"
+#include "paizhu/org/v1/org.grpc.pb.h"
+#include "tests/support/mariadb.h"
+#include "tests/support/stack.h"
+#include "tests/support/status_matchers.h"
+
+namespace paizhu {
+namespace {
+
+using ::paizhu::common::v1::ImportResult;
+using ::paizhu::testing::HasField;
+using ::paizhu::testing::StatusIs;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using Stub = org::v1::OrgService::Stub;
+
+using Problem = std::tuple<int, std::string, std::string>;  // line, field, reason
+
+std::vector<Problem> Problems(const ImportResult& result) {
+  std::vector<Problem> out;
+  for (const auto& e : result.errors()) out.emplace_back(e.line(), e.field(), e.reason());
+  return out;
+}
+
+class RecordsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    testing::StackOptions options;
+    options.org_calls_clue = true;  // integrity opinions
+    auto stack = testing::Stack::Start(testing::SharedDatabase(), options);
+    ASSERT_TRUE(stack.ok()) << stack.status();
+    stack_ = stack->release();
+    org_ = org::v1::OrgService::NewStub(stack_->Gateway());
+    clue_ = clue::v1::ClueService::NewStub(stack_->Gateway());
+    BuildOrganisation();
+  }
+  static void TearDownTestSuite() {
+    org_.reset();
+    clue_.reset();
+    delete stack_;
+  }
+
+  // One RPC as `person` (the admin by default).
+  template <typename Request, typename Response>
+  static absl::StatusOr<Response> As(const std::string& person,
+                                     grpc::Status (Stub::*rpc)(grpc::ClientContext*, const Request&,
+                                                               Response*),
+                                     const Request& request) {
+    grpc::ClientContext ctx;
+    ctx.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(30)));
+    ctx.AddMetadata("authorization", "Bearer " + stack_->Token(person));
+    Response response;
+    absl::Status status = FromGrpcStatus((org_.get()->*rpc)(&ctx, request, &response));
+    if (!status.ok()) return status;
+    return response;
+  }
+  template <typename Request, typename Response>
+  static absl::StatusOr<Response> Admin(grpc::Status (Stub::*rpc)(grpc::ClientContext*,
+                                                                  const Request&, Response*),
+                                        const Request& request) {
+    return As("admin", rpc, request);
+  }
+
+  // A commission, an office leading zone Z1 with group G1 and township T1; group G2
+  // outside it; U1 supervised by G1, U2 by G2; people: GM (group role at G1), CL
+  // (commission_leader), OF (office role at O1, which guides G1 and G2), CM (case_manager
+  // at the case-management office CMO), P1..P3 without posts.
+  static void BuildOrganisation() {
+    org::v1::ImportUnitsRequest roots;
+    auto unit = [](auto& request, int line, const std::string& code, const std::string& kind,
+                   const std::string& parent) {
+      auto* row = request.add_rows();
+      row->set_line(line);
+      row->set_code(code);
+      row->set_kind(kind);
+      row->set_name("单位" + code);
+      row->set_parent(parent);
+      row->set_established_on("2018-01-01");
+      return row;
+    };
+    unit(roots, 2, "C", "commission", "");
+    unit(roots, 3, "O1", "supervision_office", "C");
+    unit(roots, 4, "CMO", "case_management_office", "C");
+    ExpectAllImported(Admin(&Stub::ImportUnits, roots), 3);
+
+    org::v1::ImportZonesRequest zones;
+    auto* zone = zones.add_rows();
+    zone->set_line(2);
+    zone->set_code("Z1");
+    zone->set_name("第一协作区");
+    zone->set_office("O1");
+    zone->set_established_on("2018-01-01");
+    ExpectAllImported(Admin(&Stub::ImportZones, zones), 1);
+
+    org::v1::ImportUnitsRequest units;
+    for (const char* g : {"G1", "G2"}) {
+      auto* group = unit(units, units.rows_size() + 2, g, "group", "C");
+      group->set_posts("leader=1;deputy=1;staff=1");
+      group->set_guiding_office("O1");
+      if (std::string(g) == "G1") group->set_zone("Z1");
+    }
+    unit(units, 4, "T1", "township", "")->set_zone("Z1");
+    for (auto [u, g] : {std::pair{"U1", "G1"}, std::pair{"U2", "G2"}}) {
+      auto* row = unit(units, units.rows_size() + 2, u, "supervised_unit", "");
+      row->set_supervising_group(g);
+      row->set_supervised_since("2018-01-01");
+    }
+    ExpectAllImported(Admin(&Stub::ImportUnits, units), 5);
+
+    org::v1::ImportPeopleRequest people;
+    for (const char* code : {"GM", "CL", "OF", "CM", "P1", "P2", "P3"}) {
+      auto* row = people.add_rows();
+      row->set_line(people.rows_size() + 1);
+      row->set_code(code);
+      row->set_name(absl::StrCat("干部", code));
+      row->set_gender("female");
+      row->set_birth_date("1985-05-05");
+      row->set_education("bachelor");
+      row->set_specialties("law");
+      row->set_work_start("2010-01-01");
+    }
+    ExpectAllImported(Admin(&Stub::ImportPeople, people), 7);
+
+    org::v1::ImportRolesRequest roles;
+    for (auto [person, role, at] :
+         {std::tuple{"GM", "group", "G1"}, std::tuple{"CL", "commission_leader", "C"},
+          std::tuple{"OF", "office", "O1"}, std::tuple{"CM", "case_manager", "CMO"}}) {
+      auto* row = roles.add_rows();
+      row->set_line(roles.rows_size() + 1);
+      row->set_person(person);
+      row->set_role(role);
+      row->set_unit(at);
+    }
+    ExpectAllImported(Admin(&Stub::ImportRoles, roles), 4);
+  }
+
+  static void ExpectAllImported(const absl::StatusOr<ImportResult>& result, int rows) {
+    ASSERT_OK(result.status());
+    EXPECT_THAT(Problems(*result), IsEmpty());
+    EXPECT_EQ(result->imported(), rows);
+  }
+
+  static absl::StatusOr<org::v1::Person> GetPerson(const std::string& code) {
+    org::v1::GetPersonRequest request;
+    request.set_name("people/" + code);
+    return Admin(&Stub::GetPerson, request);
+  }
+
+  // One clue-service RPC as `person`, through the gateway.
+  template <typename Request, typename Response>
+  static absl::StatusOr<Response> ClueAs(const std::string& person,
+                                         grpc::Status (clue::v1::ClueService::Stub::*rpc)(
+                                             grpc::ClientContext*, const Request&, Response*),
+                                         const Request& request) {
+    grpc::ClientContext ctx;
+    ctx.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(30)));
+    ctx.AddMetadata("authorization", "Bearer " + stack_->Token(person));
+    Response response;
+    absl::Status status = FromGrpcStatus((clue_.get()->*rpc)(&ctx, request, &response));
+    if (!status.ok()) return status;
+    return response;
+  }
+
+  static absl::StatusOr<org::v1::IntegrityOpinion> Opinion(const std::string& person,
+                                                           const std::string& file,
+                                                           const std::string& as_of) {
+    org::v1::GetIntegrityOpinionRequest request;
+    request.set_file("integrity-files/" + file);
+    request.set_as_of(as_of);
+    return As(person, &Stub::GetIntegrityOpinion, request);
+  }
+
+  static testing::Stack* stack_;
+  static std::unique_ptr<Stub> org_;
+  static std::unique_ptr<clue::v1::ClueService::Stub> clue_;
+};
+
+testing::Stack* RecordsTest::stack_ = nullptr;
+std::unique_ptr<Stub> RecordsTest::org_;
+std::unique_ptr<clue::v1::ClueService::Stub> RecordsTest::clue_;
+
+TEST_F(RecordsTest, VettingsTalksMentoringAndAccountabilityImportWithTheirRowErrors) {
+  // All or nothing: a talk by someone unknown refuses the file, the good row included.
+  org::v1::ImportTransferTalksRequest talks;
+  for (auto [line, person, by] : {std::tuple{2, "P1", "GM"}, std::tuple{3, "P2", "NOBODY"}}) {
+    auto* row = talks.add_rows();
+    row->set_line(line);
+    row->set_person(person);
+    row->set_talked_on("2023-03-01");
+    row->set_talked_by(by);
+  }
+  ASSERT_OK_AND_ASSIGN(ImportResult refused, Admin(&Stub::ImportTransferTalks, talks));
+  EXPECT_EQ(refused.imported(), 0);
+  EXPECT_THAT(Problems(refused), ElementsAre(Problem{3, "talked_by", "PERSON_NOT_FOUND"}));
+  talks.mutable_rows(1)->set_talked_by("GM");
+  ExpectAllImported(Admin(&Stub::ImportTransferTalks, talks), 2);
+
+  // Good rows only: the unknown person's vetting is reported, the others stored.
+  org::v1::ImportVettingsRequest vettings;
+  vettings.mutable_options()->set_mode(common::v1::GOOD_ROWS_ONLY);
+  for (auto [line, person, on] :
+       {std::tuple{2, "P1", "2022-05-01"}, std::tuple{3, "GHOST", "2022-05-01"},
+        std::tuple{4, "P2", "2099-01-01"}}) {
+    auto* row = vettings.add_rows();
+    row->set_line(line);
+    row->set_person(person);
+    row->set_vetted_on(on);
+  }
+  ASSERT_OK_AND_ASSIGN(ImportResult partial, Admin(&Stub::ImportVettings, vettings));
+  EXPECT_EQ(partial.imported(), 1);
+  EXPECT_THAT(Problems(partial), ElementsAre(Problem{3, "person", "PERSON_NOT_FOUND"},
+                                             Problem{4, "vetted_on", "DATE_IN_FUTURE"}));
+
+  // The stored vetting counts: P1 may now take a group post (逢进必审), P3 may not.
+  org::v1::AssignPostRequest assign;
+  assign.set_person("people/P1");
+  assign.set_unit("units/G2");
+  assign.set_post("staff");
+  assign.set_from_date("2023-06-01");
+  EXPECT_OK(Admin(&Stub::AssignPost, assign).status());
+  assign.set_person("people/P3");
+  assign.set_post("deputy");
+  EXPECT_THAT(Admin(&Stub::AssignPost, assign).status(),
+              StatusIs(absl::StatusCode::kFailedPrecondition, "VETTING_REQUIRED"));
+
+  // Mentoring: validate_only checks against the database and stores nothing.
+  org::v1::ImportMentoringRequest mentoring;
+  auto* pair = mentoring.add_rows();
+  pair->set_line(2);
+  pair->set_mentor("GM");
+  pair->set_mentee("P1");
+  pair->set_from("2023-06-01");
+  mentoring.mutable_options()->set_validate_only(true);
+  ASSERT_OK_AND_ASSIGN(ImportResult checked, Admin(&Stub::ImportMentoring, mentoring));
+  EXPECT_THAT(Problems(checked), IsEmpty());
+  ASSERT_OK_AND_ASSIGN(org::v1::Person before, GetPerson("P1"));
+  EXPECT_THAT(before.mentors(), IsEmpty());
+  mentoring.mutable_options()->set_validate_only(false);
+  ExpectAllImported(Admin(&Stub::ImportMentoring, mentoring), 1);
+  ASSERT_OK_AND_ASSIGN(org::v1::Person after, GetPerson("P1"));
+  EXPECT_THAT(after.mentors(), ElementsAre("people/GM"));
+  // The same pair again overlaps the recorded one.
+  ASSERT_OK_AND_ASSIGN(ImportResult again, Admin(&Stub::ImportMentoring, mentoring));
+  EXPECT_THAT(Problems(again), ElementsAre(Problem{2, "from", "MENTORING_EXISTS"}));
+
+  // Accountability of a person and of a group; a unit that is no group is refused.
+  org::v1::ImportAccountabilityRequest accountability;
+  accountability.mutable_options()->set_mode(common::v1::GOOD_ROWS_ONLY);
+  for (auto [line, person, group] :
+       {std::tuple{2, "P2", ""}, std::tuple{3, "", "G2"}, std::tuple{4, "", "U1"}}) {
+    auto* row = accountability.add_rows();
+    row->set_line(line);
+    row->set_person(person);
+    row->set_group(group);
+    row->set_decided_on("2024-02-01");
+    row->set_measure("诫勉谈话");
+    row->set_reason("监督责任落实不到位");
+  }
+  ASSERT_OK_AND_ASSIGN(ImportResult decided, Admin(&Stub::ImportAccountability, accountability));
+  EXPECT_EQ(decided.imported(), 2);
+  EXPECT_THAT(Problems(decided), ElementsAre(Problem{4, "group", "SUBJECT_NOT_FOUND"}));
+  org::v1::ListAccountabilityRequest list;
+  list.set_subject("units/G2");
+  ASSERT_OK_AND_ASSIGN(org::v1::ListAccountabilityResponse records,
+                       Admin(&Stub::ListAccountability, list));
+  ASSERT_EQ(records.records_size(), 1);
+  EXPECT_EQ(records.records(0).measure(), "诫勉谈话");
+}
+
+TEST_F(RecordsTest, IntegrityFilesAreSeenThroughTheSupervisingGroup) {
+  org::v1::ImportIntegrityFilesRequest files;
+  files.mutable_options()->set_mode(common::v1::GOOD_ROWS_ONLY);
+  for (auto [line, code, unit_code, minority] :
+       {std::tuple{2, "IF1", "U1", "top_leader"}, std::tuple{3, "IF2", "U2", "key_post"},
+        std::tuple{4, "IF3", "G1", ""}, std::tuple{5, "IF4", "U9", ""}}) {
+    auto* row = files.add_rows();
+    row->set_line(line);
+    row->set_code(code);
+    row->set_name(absl::StrCat("干部", code));
+    row->set_unit(unit_code);
+    row->set_position("局长");
+    row->set_level("正处");
+    row->set_key_minority(minority);
+    row->set_focus_tags("long_posting_away");
+  }
+  ASSERT_OK_AND_ASSIGN(ImportResult imported, Admin(&Stub::ImportIntegrityFiles, files));
+  EXPECT_EQ(imported.imported(), 2);
+  EXPECT_THAT(Problems(imported), ElementsAre(Problem{4, "unit", "NOT_A_SUPERVISED_UNIT"},
+                                              Problem{5, "unit", "UNIT_NOT_FOUND"}));
+
+  org::v1::ImportIntegrityEntriesRequest entries;
+  for (auto [line, file, kind] :
+       {std::tuple{2, "IF1", "declaration"}, std::tuple{3, "IF9", "talk"}}) {
+    auto* row = entries.add_rows();
+    row->set_line(line);
+    row->set_file(file);
+    row->set_kind(kind);
+    row->set_date("2024-01-15");
+    row->set_summary("个人有关事项报告");
+  }
+  ASSERT_OK_AND_ASSIGN(ImportResult refused, Admin(&Stub::ImportIntegrityEntries, entries));
+  EXPECT_EQ(refused.imported(), 0);
+  EXPECT_THAT(Problems(refused), ElementsAre(Problem{3, "file", "INTEGRITY_FILE_NOT_FOUND"}));
+  entries.mutable_rows()->RemoveLast();
+  ExpectAllImported(Admin(&Stub::ImportIntegrityEntries, entries), 1);
+
+  // G1's member writes in IF1 (U1 is G1's) and sees it; IF2 (G2's) is not there for them.
+  org::v1::AddIntegrityEntryRequest add;
+  add.set_file("integrity-files/IF1");
+  add.mutable_entry()->set_kind("reminder");
+  add.mutable_entry()->set_date("2024-09-01");
+  add.mutable_entry()->set_summary("节前廉洁提醒");
+  ASSERT_OK_AND_ASSIGN(org::v1::IntegrityFile if1, As("GM", &Stub::AddIntegrityEntry, add));
+  ASSERT_EQ(if1.entries_size(), 2);
+  EXPECT_EQ(if1.entries(0).kind(), "declaration");
+  EXPECT_EQ(if1.entries(0).recorded_by(), "");
+  EXPECT_EQ(if1.entries(1).kind(), "reminder");
+  EXPECT_EQ(if1.entries(1).recorded_by(), "people/GM");
+  EXPECT_EQ(if1.key_minority(), "top_leader");
+  EXPECT_THAT(if1.focus_tags(), ElementsAre("long_posting_away"));
+
+  org::v1::GetIntegrityFileRequest get;
+  get.set_name("integrity-files/IF2");
+  EXPECT_THAT(As("GM", &Stub::GetIntegrityFile, get).status(),
+              StatusIs(absl::StatusCode::kNotFound, "INTEGRITY_FILE_NOT_FOUND"));
+  add.set_file("integrity-files/IF2");
+  EXPECT_THAT(As("GM", &Stub::AddIntegrityEntry, add).status(),
+              StatusIs(absl::StatusCode::kNotFound, "INTEGRITY_FILE_NOT_FOUND"));
+  // The commission leader sees every file; the office sees those of the groups it guides.
+  ASSERT_OK_AND_ASSIGN(org::v1::IntegrityFile if2, As("CL", &Stub::GetIntegrityFile, get));
+  EXPECT_EQ(if2.unit(), "units/U2");
+  ASSERT_OK(As("OF", &Stub::GetIntegrityFile, get).status());
+  // A plain person without a role the method names is refused by the gateway.
+  EXPECT_THAT(As("P3", &Stub::GetIntegrityFile, get).status(),
+              StatusIs(absl::StatusCode::kPermissionDenied, ""));
+
+  // G1's member opens a file only for a unit G1 supervises.
+  org::v1::CreateIntegrityFileRequest create;
+  create.set_file_id("IF5");
+  create.mutable_file()->set_cadre_name("李某");
+  create.mutable_file()->set_unit("units/U2");
+  EXPECT_THAT(As("GM", &Stub::CreateIntegrityFile, create).status(),
+              StatusIs(absl::StatusCode::kPermissionDenied, "NOT_YOUR_UNIT"));
+  create.mutable_file()->set_unit("units/U1");
+  create.mutable_file()->set_key_minority("deputy");
+  absl::Status bad = As("GM", &Stub::CreateIntegrityFile, create).status();
+  EXPECT_THAT(bad, StatusIs(absl::StatusCode::kInvalidArgument, "INVALID_KEY_MINORITY"));
+  EXPECT_THAT(bad, HasField("file.key_minority"));
+  create.mutable_file()->set_key_minority("leadership_member");
+  create.set_request_id("create-if5");
+  ASSERT_OK_AND_ASSIGN(org::v1::IntegrityFile if5, As("GM", &Stub::CreateIntegrityFile, create));
+  EXPECT_EQ(if5.name(), "integrity-files/IF5");
+  // A retry with the same request id answers the same file, no duplicate.
+  ASSERT_OK_AND_ASSIGN(org::v1::IntegrityFile retried,
+                       As("GM", &Stub::CreateIntegrityFile, create));
+  EXPECT_EQ(retried.name(), "integrity-files/IF5");
+  create.clear_request_id();
+  EXPECT_THAT(As("GM", &Stub::CreateIntegrityFile, create).status(),
+              StatusIs(absl::StatusCode::kAlreadyExists, "INTEGRITY_FILE_EXISTS"));
+}
+
+TEST_F(RecordsTest, RuleVersionsAreAuditedNeverRewrittenAndInForceFromTheirDate) {
+  org::v1::ListRuleVersionsRequest list;
+  list.set_rule("vetting_required");
+  ASSERT_OK_AND_ASSIGN(org::v1::ListRuleVersionsResponse shipped,
+                       Admin(&Stub::ListRuleVersions, list));
+  ASSERT_EQ(shipped.versions_size(), 1);
+  EXPECT_EQ(shipped.versions(0).from_date(), "2022-01-01");
+  EXPECT_EQ(shipped.versions(0).value(), "true");
+  EXPECT_EQ(shipped.versions(0).set_by(), "");
+
+  // From 2025-01-01 no vetting is required: a post from then on passes without one, a
+  // post from before does not.
+  org::v1::SetRuleVersionRequest set;
+  set.mutable_version()->set_rule("vetting_required");
+  set.mutable_version()->set_from_date("2025-01-01");
+  set.mutable_version()->set_value("false");
+  set.mutable_version()->set_note("试行");
+  EXPECT_THAT(As("GM", &Stub::SetRuleVersion, set).status(),
+              StatusIs(absl::StatusCode::kPermissionDenied, ""));
+  ASSERT_OK_AND_ASSIGN(org::v1::RuleVersion stored, Admin(&Stub::SetRuleVersion, set));
+  EXPECT_EQ(stored.set_by(), "people/admin");
+  EXPECT_FALSE(stored.set_at().empty());
+  EXPECT_EQ(stored.value(), "false");
+
+  org::v1::AssignPostRequest assign;
+  assign.set_person("people/P3");
+  assign.set_unit("units/G1");
+  assign.set_post("staff");
+  assign.set_from_date("2024-12-31");
+  EXPECT_THAT(Admin(&Stub::AssignPost, assign).status(),
+              StatusIs(absl::StatusCode::kFailedPrecondition, "VETTING_REQUIRED"));
+  assign.set_from_date("2025-01-01");
+  EXPECT_OK(Admin(&Stub::AssignPost, assign).status());
+
+  // The same date again, or an earlier one, would rewrite history: refused, nothing changes.
+  set.mutable_version()->set_value("true");
+  absl::Status again = Admin(&Stub::SetRuleVersion, set).status();
+  EXPECT_THAT(again, StatusIs(absl::StatusCode::kFailedPrecondition, "LATER_VERSION_EXISTS"));
+  EXPECT_THAT(again, HasField("version.from_date"));
+  set.mutable_version()->set_value("often");
+  set.mutable_version()->set_from_date("2031-01-01");
+  EXPECT_THAT(Admin(&Stub::SetRuleVersion, set).status(),
+              StatusIs(absl::StatusCode::kInvalidArgument, "INVALID_RULE_VALUE"));
+  ASSERT_OK_AND_ASSIGN(org::v1::ListRuleVersionsResponse history,
+                       Admin(&Stub::ListRuleVersions, list));
+  ASSERT_EQ(history.versions_size(), 2);
+  EXPECT_EQ(history.versions(0).value(), "true");
+  EXPECT_EQ(history.versions(1).from_date(), "2025-01-01");
+  EXPECT_EQ(history.versions(1).value(), "false");
+
+  // The target share: the statistics use the version in force on their date.
+  set.mutable_version()->set_rule("specialist_target_share");
+  set.mutable_version()->set_from_date("2025-01-01");
+  set.mutable_version()->set_value("0.5");
+  ASSERT_OK(Admin(&Stub::SetRuleVersion, set).status());
+  org::v1::GetStatisticsRequest stats;
+  stats.set_as_of("2024-12-31");
+  ASSERT_OK_AND_ASSIGN(org::v1::Statistics old_figures, Admin(&Stub::GetStatistics, stats));
+  EXPECT_DOUBLE_EQ(old_figures.specialist_target_share(), 0.3);
+  stats.set_as_of("2025-01-01");
+  ASSERT_OK_AND_ASSIGN(org::v1::Statistics new_figures, Admin(&Stub::GetStatistics, stats));
+  EXPECT_DOUBLE_EQ(new_figures.specialist_target_share(), 0.5);
+}
+
+TEST_F(RecordsTest, StatisticsListEachZoneWithItsOfficeGroupsAndTownships) {
+  org::v1::GetStatisticsRequest stats;
+  stats.set_as_of("2024-06-01");
+  ASSERT_OK_AND_ASSIGN(org::v1::Statistics figures, Admin(&Stub::GetStatistics, stats));
+  ASSERT_EQ(figures.zones_size(), 1);
+  const org::v1::ZoneComposition& z1 = figures.zones(0);
+  EXPECT_EQ(z1.zone(), "zones/Z1");
+  EXPECT_EQ(z1.office(), "units/O1");
+  EXPECT_THAT(z1.groups(), ElementsAre("units/G1"));
+  EXPECT_THAT(z1.townships(), ElementsAre("units/T1"));
+  // Before the zone existed there was none.
+  stats.set_as_of("2017-12-31");
+  ASSERT_OK_AND_ASSIGN(org::v1::Statistics earlier, Admin(&Stub::GetStatistics, stats));
+  EXPECT_THAT(earlier.zones(), IsEmpty());
+  // Filtered to G2, which is in no zone.
+  stats.set_as_of("2024-06-01");
+  stats.add_groups("units/G2");
+  ASSERT_OK_AND_ASSIGN(org::v1::Statistics g2, Admin(&Stub::GetStatistics, stats));
+  EXPECT_THAT(g2.zones(), IsEmpty());
+}
+
+TEST_F(RecordsTest, TheIntegrityOpinionReadsTheCluesTheCallerMaySee) {
+  org::v1::ImportIntegrityFilesRequest files;
+  for (auto [line, code, unit_code] : {std::tuple{2, "OP1", "U1"}, std::tuple{3, "OP2", "U2"}}) {
+    auto* row = files.add_rows();
+    row->set_line(line);
+    row->set_code(code);
+    row->set_name(absl::StrCat("干部", code));
+    row->set_unit(unit_code);
+  }
+  ExpectAllImported(Admin(&Stub::ImportIntegrityFiles, files), 2);
+
+  // The clue ledger on OP1's cadre: one handled by G1 with a party warning (one year of
+  // effect), one handled by G2 with a demerit (twelve months), both ended; and a live clue
+  // G1 registers, still open. A namesake in another unit is not the cadre.
+  clue::v1::ImportCluesRequest clues;
+  for (auto [number, handler, unit_code] :
+       {std::tuple{"XS2025-0001", "G1", "U1"}, std::tuple{"XS2025-0002", "G2", "U1"},
+        std::tuple{"XS2025-0003", "G1", "U2"}}) {
+    auto* row = clues.add_rows();
+    row->set_line(clues.rows_size() + 1);
+    row->set_number(number);
+    row->set_received_on("2025-09-01");
+    row->set_source("petition");
+    row->set_handling_unit(handler);
+    row->set_subject_name("干部OP1");
+    row->set_subject_unit(unit_code);
+    row->set_disposal("verification");
+    row->set_disposed_on("2025-10-01");
+  }
+  ASSERT_OK_AND_ASSIGN(ImportResult imported,
+                       ClueAs("CM", &clue::v1::ClueService::Stub::ImportClues, clues));
+  EXPECT_THAT(Problems(imported), IsEmpty());
+  clue::v1::ImportOutcomesRequest outcomes;
+  for (auto [number, outcome, decided] :
+       {std::tuple{"XS2025-0001", "party_warning", "2026-03-01"},
+        std::tuple{"XS2025-0002", "gov_demerit", "2026-02-01"},
+        std::tuple{"XS2025-0003", "party_serious_warning", "2026-02-01"}}) {
+    auto* row = outcomes.add_rows();
+    row->set_line(outcomes.rows_size() + 1);
+    row->set_clue(number);
+    row->set_subject_name("干部OP1");
+    row->set_outcome(outcome);
+    row->set_decided_on(decided);
+  }
+  ASSERT_OK_AND_ASSIGN(ImportResult decided,
+                       ClueAs("CM", &clue::v1::ClueService::Stub::ImportOutcomes, outcomes));
+  EXPECT_THAT(Problems(decided), IsEmpty());
+  clue::v1::RegisterClueRequest live;
+  live.mutable_clue()->set_received_on("2026-05-01");
+  live.mutable_clue()->set_source("supervision");
+  auto* subject = live.mutable_clue()->add_subjects();
+  subject->set_name("干部OP1");
+  subject->set_unit("units/U1");
+  live.mutable_clue()->add_violations("integrity");
+  live.mutable_clue()->set_allegation("违规收受礼金");
+  live.mutable_clue()->set_handling_unit("units/G1");
+  ASSERT_OK_AND_ASSIGN(clue::v1::Clue registered,
+                       ClueAs("GM", &clue::v1::ClueService::Stub::RegisterClue, live));
+
+  // G1's member: G1's warning is in effect, the live clue is open; G2's clue is not there.
+  ASSERT_OK_AND_ASSIGN(org::v1::IntegrityOpinion mid_2026, Opinion("GM", "OP1", "2026-06-01"));
+  EXPECT_EQ(mid_2026.finding(), "sanction_in_effect");
+  EXPECT_EQ(mid_2026.cadre_name(), "干部OP1");
+  EXPECT_THAT(mid_2026.open_clues(), ElementsAre(registered.name()));
+  ASSERT_EQ(mid_2026.sanctions_size(), 1);
+  EXPECT_EQ(mid_2026.sanctions(0).clue(), "clues/XS2025-0001");
+  EXPECT_EQ(mid_2026.sanctions(0).outcome(), "party_warning");
+  EXPECT_FALSE(mid_2026.sanctions(0).effect_until().empty());
+  EXPECT_EQ(mid_2026.closed_clues(), 1);
+  // The commission leader sees both groups' clues.
+  ASSERT_OK_AND_ASSIGN(org::v1::IntegrityOpinion leader, Opinion("CL", "OP1", "2026-06-01"));
+  EXPECT_EQ(leader.sanctions_size(), 2);
+  EXPECT_EQ(leader.closed_clues(), 2);
+  // Once both effect periods have run out, only the open clue remains.
+  ASSERT_OK_AND_ASSIGN(org::v1::IntegrityOpinion mid_2027, Opinion("CL", "OP1", "2027-06-01"));
+  EXPECT_EQ(mid_2027.finding(), "open_clues");
+  EXPECT_THAT(mid_2027.sanctions(), IsEmpty());
+  // A cadre no clue names: no objection. G1's member cannot ask about G2's cadre.
+  ASSERT_OK_AND_ASSIGN(org::v1::IntegrityOpinion clean, Opinion("CL", "OP2", "2026-06-01"));
+  EXPECT_EQ(clean.finding(), "no_objection");
+  EXPECT_THAT(clean.open_clues(), IsEmpty());
+  EXPECT_EQ(clean.closed_clues(), 0);
+  EXPECT_THAT(Opinion("GM", "OP2", "2026-06-01").status(),
+              StatusIs(absl::StatusCode::kNotFound, "INTEGRITY_FILE_NOT_FOUND"));
+  // The admin sees no clue, so gets no opinion.
+  EXPECT_THAT(Opinion("admin", "OP1", "2026-06-01").status(),
+              StatusIs(absl::StatusCode::kPermissionDenied, ""));
+}
+
+}  // namespace
+}  // namespace paizhu
