@@ -45,6 +45,23 @@ TEST(LedgerFormatTest, EveryKindOfTheContractsInImportOrder) {
   EXPECT_EQ(Format("activities").service, "assess");
 }
 
+// org's record kinds (README.md, "org record imports"): beside the contracts' list, import
+// only, their cells checked like any other.
+TEST(LedgerFormatTest, OrgsRecordKindsAreFoundBesideTheContracts) {
+  std::vector<std::string> kinds;
+  for (const auto& format : RecordFormats()) kinds.push_back(format.kind);
+  EXPECT_THAT(kinds, ElementsAre("vettings", "transfer_talks", "mentoring", "accountability",
+                                 "integrity_files", "integrity_entries"));
+  EXPECT_EQ(Format("integrity_files").service, "org");
+  auto ledger = ReadLedger(Format("integrity_files"),
+                           "code,name,unit,key_minority,focus_tags\n"
+                           "IF1,王某,U1,top_leader,young_cadre\n"
+                           "IF2,李某,U1,boss,young_cadre;hobby\n");
+  ASSERT_TRUE(ledger.ok()) << ledger.status();
+  EXPECT_THAT(Problems(*ledger),
+              ElementsAre("3 key_minority INVALID_VALUE", "3 focus_tags INVALID_VALUE"));
+}
+
 TEST(LedgerFormatTest, ColumnsInAnyOrderAndOptionalOnesLeftOut) {
   auto ledger = ReadLedger(Format("trainings"), "date,person,course\n2021-03-01,P01,党纪法规\n");
   ASSERT_TRUE(ledger.ok()) << ledger.status();

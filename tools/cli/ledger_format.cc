@@ -88,33 +88,6 @@ std::vector<LedgerFormat> MakeFormats() {
        "org",
        {Required("person"), Required("course"), Optional("organizer"), Required("date", S::kDate),
         Optional("hours", S::kHours)}},
-      // org's record kinds without a CONTRACTS.md format (README.md, "org record imports").
-      {"vettings",
-       "org",
-       {Required("person"), Required("vetted_on", S::kDate),
-        Optional("passed", S::kChoice, {"true", "false"}), Optional("note")}},
-      {"transfer_talks",
-       "org",
-       {Required("person"), Required("talked_on", S::kDate), Optional("talked_by"),
-        Optional("note")}},
-      {"mentoring",
-       "org",
-       {Required("mentor"), Required("mentee"), Required("from", S::kDate),
-        Optional("to", S::kDate)}},
-      {"accountability",
-       "org",
-       {Optional("person"), Optional("group"), Required("decided_on", S::kDate),
-        Required("measure"), Required("reason")}},
-      {"integrity_files",
-       "org",
-       {Required("code"), Required("name"), Required("unit"), Optional("position"),
-        Optional("level"),
-        Optional("key_minority", S::kChoice, {"top_leader", "leadership_member", "key_post"}),
-        Optional("focus_tags", S::kChoiceList, {"long_posting_away", "young_cadre", "other"})}},
-      {"integrity_entries",
-       "org",
-       {Required("file"), Required("kind", S::kChoice, {"declaration", "talk", "reminder", "note"}),
-        Required("date", S::kDate), Required("summary")}},
       {"activities",
        "assess",
        {Required("group"), Required("unit"), Required("date", S::kDate),
@@ -144,6 +117,38 @@ std::vector<LedgerFormat> MakeFormats() {
        "clue",
        {Required("clue"), Required("subject_name"), Required("outcome", S::kChoice, kOutcomes),
         Optional("detail"), Optional("months", S::kCount), Required("decided_on", S::kDate)}},
+  };
+}
+
+// org's record kinds without a CONTRACTS.md format (README.md, "org record imports").
+std::vector<LedgerFormat> MakeRecordFormats() {
+  return {
+      {"vettings",
+       "org",
+       {Required("person"), Required("vetted_on", S::kDate),
+        Optional("passed", S::kChoice, {"true", "false"}), Optional("note")}},
+      {"transfer_talks",
+       "org",
+       {Required("person"), Required("talked_on", S::kDate), Optional("talked_by"),
+        Optional("note")}},
+      {"mentoring",
+       "org",
+       {Required("mentor"), Required("mentee"), Required("from", S::kDate),
+        Optional("to", S::kDate)}},
+      {"accountability",
+       "org",
+       {Optional("person"), Optional("group"), Required("decided_on", S::kDate),
+        Required("measure"), Required("reason")}},
+      {"integrity_files",
+       "org",
+       {Required("code"), Required("name"), Required("unit"), Optional("position"),
+        Optional("level"),
+        Optional("key_minority", S::kChoice, {"top_leader", "leadership_member", "key_post"}),
+        Optional("focus_tags", S::kChoiceList, {"long_posting_away", "young_cadre", "other"})}},
+      {"integrity_entries",
+       "org",
+       {Required("file"), Required("kind", S::kChoice, {"declaration", "talk", "reminder", "note"}),
+        Required("date", S::kDate), Required("summary")}},
   };
 }
 
@@ -248,9 +253,16 @@ const std::vector<LedgerFormat>& LedgerFormats() {
   return *formats;
 }
 
+const std::vector<LedgerFormat>& RecordFormats() {
+  static const auto* formats = new std::vector<LedgerFormat>(MakeRecordFormats());
+  return *formats;
+}
+
 const LedgerFormat* FindLedgerFormat(absl::string_view kind) {
-  for (const auto& format : LedgerFormats()) {
-    if (format.kind == kind) return &format;
+  for (const auto* formats : {&LedgerFormats(), &RecordFormats()}) {
+    for (const auto& format : *formats) {
+      if (format.kind == kind) return &format;
+    }
   }
   return nullptr;
 }

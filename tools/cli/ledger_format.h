@@ -62,7 +62,11 @@ struct LedgerFormat {
 
 // Every kind, in the order CONTRACTS.md imports them.
 const std::vector<LedgerFormat>& LedgerFormats();
-// nullptr for a kind CONTRACTS.md does not name.
+// org's record kinds without a CONTRACTS.md format (README.md, "org record imports"):
+// vettings, transfer_talks, mentoring, accountability, integrity_files, integrity_entries.
+// Import only.
+const std::vector<LedgerFormat>& RecordFormats();
+// A kind of either list; nullptr for any other.
 const LedgerFormat* FindLedgerFormat(absl::string_view kind);
 
 struct LedgerError {
