@@ -518,3 +518,47 @@ for kind, header in HEADERS.items():
         for row in rows[kind]:
             assert len(row) == width, (kind, row)
             f.write(",".join(cell(v) for v in row) + "\n")
+
+# ---- the living city's 2021 regime (live/, walked through the RPCs by scripts/load-demo) ----
+# Monthly reports (一报告) of every group: most on time (due the 5th), some late, a few
+# missing; and the assessor's scores of the manual tasks of the 2021 group assessment.
+# A generator of its own, so the ledgers above stay byte for byte what they were.
+
+live_rng = random.Random(2021)
+LIVE = os.path.join(OUT, "live")
+os.makedirs(LIVE, exist_ok=True)
+GROUPS = ["G%02d" % n for n in range(1, 11)]
+with open(os.path.join(LIVE, "monthly-reports-2021.csv"), "w", encoding="utf-8",
+          newline="") as f:
+    f.write("group,month,submitted_on,summary\n")
+    for n, group in enumerate(GROUPS):
+        for month in range(1, 13):
+            roll = live_rng.random()
+            if roll < 0.04 * (n % 3):  # G02, G03, G05, ...: now and then no report at all
+                continue
+            day = 3 if roll < 0.85 else 8 + live_rng.randint(0, 10)  # late after the 5th
+            f.write("%s,2021-%02d,2021-%02d-%02d,2021年%d月工作计划及上月工作情况\n"
+                    % (group, month, month, day, month))
+
+import json  # noqa: E402  (only this part reads the scheme)
+
+with open(os.path.join(OUT, "..", "schemes", "group-v1.json"), encoding="utf-8") as f:
+    scheme = json.load(f)
+manual = [(t["code"], t["points"]) for a in scheme["aspects"] for t in a["tasks"]
+          if t["rule"]["kind"] == "manual"]
+manual += [(b["code"], b["points"]) for b in scheme.get("bonus", [])
+           if b["rule"]["kind"] == "manual"]
+with open(os.path.join(LIVE, "assessment-2021.csv"), "w", encoding="utf-8", newline="") as f:
+    f.write("target,task,points,justification\n")
+    for group in GROUPS:
+        for code, points in manual:
+            if code.startswith("X"):  # a bonus item: few groups earn it
+                score = live_rng.choice([0, 0, 0, 1, points])
+            else:
+                score = points - live_rng.choice([0, 0, 0, 0.5, 1])
+            off = points - score
+            why = ("查阅台账和相关材料，工作落实到位" if not code.startswith("X") else
+                   "经评审认定") if off == 0 else \
+                ("查阅台账，部分工作推进不够有力，酌情扣%g分" % off if not code.startswith("X")
+                 else ("经评审认定，酌情加%g分" % score if score else "未报送相关材料，不予加分"))
+            f.write("%s,%s,%g,%s\n" % (group, code, score, why))

@@ -20,6 +20,7 @@
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "tests/cli/ledger_city.h"
+#include "tests/cli/ledger_suite.h"
 #include "tests/support/process.h"
 #include "tests/support/stack.h"
 #include "tools/cli/ledger_format.h"
@@ -30,112 +31,6 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-constexpr char kDemoDir[] = PAIZHU_SOURCE_DIR "/data/demo";
-const std::vector<std::string> kOrgKinds = {"zones",       "units", "supervision", "people",
-                                            "assignments", "roles", "trainings"};
-
-struct Result {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-};
-
-// A suite and the state folder the CLI uses with it (keys, env, token).
-struct Suite {
-  std::unique_ptr<testing::Stack> stack;
-  std::string state;
-};
-
-class LedgerTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    for (const char* name : {"PAIZHU_STATE", "PAIZHU_ADDR", "PAIZHU_TOKEN", "PAIZHU_TOKEN_FILE"}) {
-      unsetenv(name);
-    }
-    dir_ = new std::string(testing::MakeTempDir("paizhu-ledger"));
-    demo_ = new Suite(NewSuite("demo"));
-    ASSERT_NE(demo_->stack, nullptr);
-    load_ = new Result(Run({}, *demo_, true));
-  }
-  static void TearDownTestSuite() {
-    delete demo_;
-    delete load_;
-    if (dir_ != nullptr && getenv("PAIZHU_KEEP_TEST_DATA") == nullptr) {
-      std::filesystem::remove_all(*dir_);
-    }
-    delete dir_;
-  }
-
-  static Suite NewSuite(const std::string& name) {
-    Suite suite;
-    auto stack = testing::Stack::Start();
-    EXPECT_TRUE(stack.ok()) << stack.status();
-    if (!stack.ok()) return suite;
-    suite.stack = std::move(*stack);
-    suite.state = absl::StrCat(*dir_, "/", name);
-    std::filesystem::create_directories(suite.state + "/keys");
-    testing::WriteFile(suite.state + "/keys/dev-jwt.pem", suite.stack->DevKeyPem());
-    testing::WriteFile(suite.state + "/env",
-                       absl::StrCat("export PAIZHU_STATE=", suite.state, "\n",
-                                    "export PAIZHU_ADDR='127.0.0.1:", suite.stack->port("gateway"),
-                                    "'\nexport PAIZHU_JWT_ISSUER=paizhu-dev\n",
-                                    "export PAIZHU_JWT_AUDIENCE=paizhu\n"));
-    return suite;
-  }
-
-  // `paizhu --state STATE args...`, or with `script`, the script with --state and --bin.
-  static Result Run(std::vector<std::string> args, const Suite& suite, bool script = false) {
-    static int run = 0;
-    std::string log = absl::StrCat(*dir_, "/run-", ++run, ".log");
-    std::vector<std::string> argv;
-    if (script) {
-      argv = {PAIZHU_SOURCE_DIR "/scripts/load-demo",
-              "--state",
-              suite.state,
-              "--data",
-              kDemoDir,
-              "--bin",
-              testing::BinaryDir()};
-    } else {
-      argv = {testing::BinaryDir() + "/paizhu", "--state", suite.state};
-      argv.insert(argv.end(), args.begin(), args.end());
-    }
-    testing::Subprocess child;
-    Result result;
-    if (!child.Start(argv, log)) return result;
-    result.exit_code = child.Wait(absl::Seconds(300));
-    result.output = testing::ReadFile(log);
-    return result;
-  }
-  static Result Paizhu(std::vector<std::string> args) { return Run(std::move(args), *demo_); }
-
-  static std::string Write(const std::string& name, const std::string& text) {
-    std::string path = absl::StrCat(*dir_, "/", name);
-    testing::WriteFile(path, text);
-    return path;
-  }
-
-  // The export of a kind as its sorted lines (the header first): the rows of history
-  // kinds come in the order they were recorded, which an import does not keep.
-  static std::vector<std::string> ExportLines(const Suite& suite, const std::string& kind,
-                                              const std::string& as = "admin") {
-    Result exported = Run({"login", "--dev", "--as", as}, suite);
-    EXPECT_EQ(exported.exit_code, 0) << exported.output;
-    exported = Run({"export", kind}, suite);
-    EXPECT_EQ(exported.exit_code, 0) << exported.output;
-    std::vector<std::string> lines = absl::StrSplit(exported.output, "\r\n", absl::SkipEmpty());
-    if (lines.size() > 1) std::sort(lines.begin() + 1, lines.end());
-    return lines;
-  }
-
-  static std::string* dir_;
-  static Suite* demo_;
-  static Result* load_;
-};
-
-std::string* LedgerTest::dir_ = nullptr;
-Suite* LedgerTest::demo_ = nullptr;
-Result* LedgerTest::load_ = nullptr;
 
 TEST_F(LedgerTest, LoadDemoImportsTheCityOnceAndResumes) {
   ASSERT_EQ(load_->exit_code, 0) << load_->output;

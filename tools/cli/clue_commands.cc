@@ -1,4 +1,6 @@
-// paizhu clues register|list|show: the central registry (全程登记备查) through the gateway.
+// paizhu clues register|list|show: the central registry (全程登记备查) through the gateway,
+// and the clue's steps: assign, review, propose, approve/reject, conclude, report, reopen,
+// outcomes.
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
@@ -8,6 +10,7 @@
 #include "common/status/grpc_status.h"
 #include "common/status/status.h"
 #include "paizhu/clue/v1/clue.grpc.pb.h"
+#include "tools/cli/clue_outcomes.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/subcommands.h"
 #include "tools/cli/table.h"
@@ -248,6 +251,139 @@ int CluesDecide(const Invocation& in, const Session& session, Io io) {
                                 : stub->RejectProposal(NewCall(session).get(), request, &clue);
   if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
   return PrintChanged(in, clue, io);
+}
+
+// ---- the steps after the disposal (clue.proto), and outcomes ----
+
+absl::Status ParseOutcomes(const std::string& text, const std::string& decided_on,
+                           google::protobuf::RepeatedPtrField<clue::v1::Outcome>* out) {
+  for (const auto& entry : ListOf(text)) {
+    std::pair<std::string, std::string> name_rest = absl::StrSplit(entry, absl::MaxSplits('=', 1));
+    std::vector<std::string> parts = absl::StrSplit(name_rest.second, absl::MaxSplits(':', 2));
+    std::string name(absl::StripAsciiWhitespace(name_rest.first));
+    if (name.empty() || parts.empty() || parts[0].empty()) {
+      return InvalidArgument("outcomes", "INVALID_OUTCOME",
+                             absl::StrCat("'", entry, "': write NAME=OUTCOME[:MONTHS[:DETAIL]]"));
+    }
+    clue::v1::Outcome* outcome = out->Add();
+    outcome->set_subject_name(name);
+    outcome->set_outcome(parts[0]);
+    outcome->set_decided_on(decided_on);
+    if (parts.size() > 1 && !parts[1].empty()) {
+      int months = 0;
+      if (!absl::SimpleAtoi(parts[1], &months)) {
+        return InvalidArgument("outcomes", "INVALID_OUTCOME",
+                               absl::StrCat("'", entry, "': MONTHS is a number (12 or 24)"));
+      }
+      outcome->set_months(months);
+    }
+    if (parts.size() > 2) outcome->set_detail(parts[2]);
+  }
+  if (out->empty()) {
+    return InvalidArgument("outcomes", "OUTCOMES_REQUIRED", "at least one NAME=OUTCOME");
+  }
+  return absl::OkStatus();
+}
+
+std::string OutcomesText(const google::protobuf::RepeatedPtrField<clue::v1::Outcome>& outcomes) {
+  std::vector<std::string> texts;
+  for (const auto& o : outcomes) {
+    std::string text = absl::StrCat(o.subject_name(), " ", o.outcome());
+    if (o.months() > 0) absl::StrAppend(&text, " ", o.months(), " months");
+    if (!o.detail().empty()) absl::StrAppend(&text, " (", o.detail(), ")");
+    if (!o.decided_on().empty()) absl::StrAppend(&text, " on ", o.decided_on());
+    if (!o.effect_until().empty()) absl::StrAppend(&text, ", in effect until ", o.effect_until());
+    texts.push_back(text);
+  }
+  return absl::StrJoin(texts, "; ");
+}
+
+namespace {
+
+int CluesConclude(const Invocation& in, const Session& session, Io io) {
+  if (!in.Has("result")) {
+    return UsageError(io.err, "clues conclude: --result cleared|first_form|closed|escalate");
+  }
+  clue::v1::ConcludeInquiryRequest request;
+  request.set_name(Name(in.words[2], "clues"));
+  request.set_result(in.Get("result"));
+  request.set_note(in.Get("note"));
+  request.set_etag(in.Get("etag"));
+  clue::v1::Clue clue;
+  grpc::Status status = clue::v1::ClueService::NewStub(session.channel)
+                            ->ConcludeInquiry(NewCall(session).get(), request, &clue);
+  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
+  return PrintChanged(in, clue, io);
+}
+
+int CluesReport(const Invocation& in, const Session& session, Io io) {
+  if (!in.Has("result")) {
+    return UsageError(io.err, "clues report: --result file_case|first_form|closed|transfer");
+  }
+  clue::v1::ReportVerificationRequest request;
+  request.set_name(Name(in.words[2], "clues"));
+  request.set_result(in.Get("result"));
+  request.set_note(in.Get("note"));
+  request.set_etag(in.Get("etag"));
+  clue::v1::Clue clue;
+  grpc::Status status = clue::v1::ClueService::NewStub(session.channel)
+                            ->ReportVerification(NewCall(session).get(), request, &clue);
+  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
+  return PrintChanged(in, clue, io);
+}
+
+int CluesReopen(const Invocation& in, const Session& session, Io io) {
+  clue::v1::ReopenClueRequest request;
+  request.set_name(Name(in.words[2], "clues"));
+  request.set_note(in.Get("note"));
+  request.set_etag(in.Get("etag"));
+  clue::v1::Clue clue;
+  grpc::Status status = clue::v1::ClueService::NewStub(session.channel)
+                            ->ReopenClue(NewCall(session).get(), request, &clue);
+  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
+  return PrintChanged(in, clue, io);
+}
+
+int CluesOutcomes(const Invocation& in, const Session& session, Io io) {
+  if (!in.Has("outcomes")) {
+    return UsageError(io.err, "clues outcomes: --outcomes NAME=OUTCOME[:MONTHS[:DETAIL]][;...]");
+  }
+  clue::v1::RecordOutcomesRequest request;
+  request.set_name(Name(in.words[2], "clues"));
+  if (absl::Status parsed =
+          ParseOutcomes(in.Get("outcomes"), in.Get("decided-on"), request.mutable_outcomes());
+      !parsed.ok()) {
+    return UsageError(io.err, absl::StrCat("clues outcomes: ", parsed.message()));
+  }
+  clue::v1::Clue clue;
+  grpc::Status status = clue::v1::ClueService::NewStub(session.channel)
+                            ->RecordOutcomes(NewCall(session).get(), request, &clue);
+  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
+  if (in.Has("json")) {
+    PrintJson(io.out, ToJson(clue));
+    return kExitOk;
+  }
+  io.out << Code(clue.name(), "clues") << ": " << clue.state() << ", "
+         << OutcomesText(clue.outcomes()) << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+CommandGroup ClueStepCommands() {
+  return {{
+              {{"clues", "conclude"}, 1, {"json"}, true, CluesConclude, {"result", "note", "etag"}},
+              {{"clues", "report"}, 1, {"json"}, true, CluesReport, {"result", "note", "etag"}},
+              {{"clues", "reopen"}, 1, {"json"}, true, CluesReopen, {"note", "etag"}},
+              {{"clues", "outcomes"}, 1, {"json"}, true, CluesOutcomes, {"outcomes", "decided-on"}},
+          },
+          "  clues conclude NUMBER --result cleared|first_form|closed|escalate [--note T]\n"
+          "                                           an inquiry's end, for approval\n"
+          "  clues report NUMBER --result file_case|first_form|closed|transfer [--note T]\n"
+          "                                           a verification report, for approval\n"
+          "  clues reopen NUMBER [--note T]             a held clue taken up again\n"
+          "  clues outcomes NUMBER --outcomes NAME=OUTCOME[:MONTHS[:DETAIL]][;...]\n"
+          "                 [--decided-on D]           first-form handling per person\n"};
 }
 
 }  // namespace paizhu::cli

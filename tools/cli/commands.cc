@@ -110,6 +110,10 @@ const std::set<std::string> kBoolFlags = {"help",  "dev",          "json",     "
 // Short spellings.
 const std::map<std::string, std::string> kShortFlags = {{"-h", "help"}, {"-o", "output"}};
 
+// Whether a flag takes a value or is a switch, over every command (the dispatch below).
+bool TakesValue(const std::string& flag);
+bool IsBool(const std::string& flag);
+
 absl::StatusOr<Invocation> Parse(const std::vector<std::string>& args) {
   Invocation invocation;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -131,14 +135,14 @@ absl::StatusOr<Invocation> Parse(const std::vector<std::string>& args) {
       name = name.substr(0, eq);
       has_value = true;
     }
-    if (kValueFlags.count(name) > 0) {
+    if (TakesValue(name)) {
       if (!has_value) {
         if (i + 1 >= args.size()) {
           return absl::InvalidArgumentError(absl::StrCat("--", name, " needs a value"));
         }
         value = args[++i];
       }
-    } else if (kBoolFlags.count(name) > 0) {
+    } else if (IsBool(name)) {
       if (!has_value) value = "true";
       if (value != "true" && value != "false") {
         return absl::InvalidArgumentError(absl::StrCat("--", name, " takes true or false"));
@@ -418,14 +422,6 @@ int Stats(const Invocation& in, const Session& session, Io io) {
 
 // ---- dispatch ----
 
-struct Command {
-  std::vector<std::string> path;  // e.g. {"units", "list"}
-  int arguments;                  // positional arguments after the path
-  std::set<std::string> flags;    // besides the global ones
-  bool calls_gateway;
-  std::function<int(const Invocation&, const Session&, Io)> run;
-};
-
 const std::vector<Command>& Commands() {
   static const auto* commands = new std::vector<Command>{
       {{"login"},
@@ -463,6 +459,35 @@ const std::vector<Command>& Commands() {
   return *commands;
 }
 
+// Command groups that live in files of their own (subcommands.h): one line each.
+const std::vector<CommandGroup>& Groups() {
+  static const auto* groups = new std::vector<CommandGroup>{
+      ClueStepCommands(), CaseCommands(),   DeadlineCommands(),
+      LetterCommands(),   AssessCommands(), MonthlyReportCommands(),
+  };
+  return *groups;
+}
+
+bool TakesValue(const std::string& flag) {
+  if (kValueFlags.count(flag) > 0) return true;
+  for (const auto& group : Groups()) {
+    for (const auto& command : group.commands) {
+      if (command.value_flags.count(flag) > 0) return true;
+    }
+  }
+  return false;
+}
+
+bool IsBool(const std::string& flag) {
+  if (kBoolFlags.count(flag) > 0) return true;
+  for (const auto& group : Groups()) {
+    for (const auto& command : group.commands) {
+      if (command.flags.count(flag) > 0 && command.value_flags.count(flag) == 0) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string Usage() {
@@ -495,7 +520,12 @@ std::string Usage() {
          "  clues propose NUMBER --disposal inquiry|verification|pending|closed [--note T]\n"
          "  clues approve|reject NUMBER [--proposal ID] [--note T]   (default: the pending one)\n"
          "      (each takes --etag E to refuse a clue changed meanwhile, and --json)\n"
-         "  report work --from D --to D --as-of D [--json]   the work report (工作报告)\n";
+         "  report work --from D --to D --as-of D [--json]   the work report (工作报告)\n" +
+         [] {
+           std::string more;
+           for (const auto& group : Groups()) more += group.usage;
+           return more;
+         }();
 }
 
 int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -509,11 +539,17 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (in.words.empty()) return UsageError(err, "no command");
 
   const Command* command = nullptr;
+  auto matches = [&](const Command& candidate) {
+    return in.words.size() >= candidate.path.size() &&
+           std::equal(candidate.path.begin(), candidate.path.end(), in.words.begin());
+  };
   for (const auto& candidate : Commands()) {
-    if (in.words.size() >= candidate.path.size() &&
-        std::equal(candidate.path.begin(), candidate.path.end(), in.words.begin())) {
-      command = &candidate;
-      break;
+    if (matches(candidate)) command = &candidate;
+    if (command != nullptr) break;
+  }
+  for (const auto& group : Groups()) {
+    for (const auto& candidate : group.commands) {
+      if (command == nullptr && matches(candidate)) command = &candidate;
     }
   }
   if (command == nullptr) {
@@ -529,7 +565,8 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                                         in.words[command->path.size() + command->arguments], "'"));
   }
   for (const auto& [flag, value] : in.flags) {
-    if (kGlobalFlags.count(flag) == 0 && command->flags.count(flag) == 0) {
+    if (kGlobalFlags.count(flag) == 0 && command->flags.count(flag) == 0 &&
+        command->value_flags.count(flag) == 0) {
       return UsageError(err, absl::StrCat(name, ": unknown flag --", flag));
     }
   }

@@ -1,9 +1,47 @@
 #pragma once
 // Commands implemented outside commands.cc, each `int (const Invocation&, const Session&, Io)`.
 
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
 #include "tools/cli/command_support.h"
 
 namespace paizhu::cli {
+
+// One command: its words, how many positional arguments follow them, and its flags.
+struct Command {
+  std::vector<std::string> path;  // e.g. {"units", "list"}
+  int arguments;                  // positional arguments after the path
+  std::set<std::string> flags;    // besides the global ones
+  bool calls_gateway;
+  std::function<int(const Invocation&, const Session&, Io)> run;
+  // Those of its flags that take a value (the commands in commands.cc list theirs in
+  // its kValueFlags instead).
+  std::set<std::string> value_flags = {};
+};
+
+// The commands of one resource, kept in the resource's file, with their lines of usage.
+// commands.cc lists each group once.
+struct CommandGroup {
+  std::vector<Command> commands;
+  std::string usage;
+};
+
+// clue_commands.cc: clues conclude|report|reopen|outcomes (the steps after a disposal).
+CommandGroup ClueStepCommands();
+// case_commands.cc: cases file|show|extend|to-trial|return|decide|archive.
+CommandGroup CaseCommands();
+// deadline_commands.cc: deadlines list|explain.
+CommandGroup DeadlineCommands();
+// letter_commands.cc: letters issue|show|list|reply|problem.
+CommandGroup LetterCommands();
+// assess_commands.cc: assess run create|show|recompute|finalise|export, assess
+// adjust|sheet|explain.
+CommandGroup AssessCommands();
+// monthly_report_commands.cc: monthly-reports submit|status.
+CommandGroup MonthlyReportCommands();
 
 // ledger_commands.cc: paizhu import KIND FILE [--partial] [--check] [--json];
 // paizhu export KIND [-o FILE].
