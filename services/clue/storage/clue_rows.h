@@ -30,6 +30,18 @@ absl::Status WriteWorkflow(sql::Transaction& tx, Clue& clue);
 // a condition to AND into a query, its parameters appended. For viewers without sees_all.
 std::string VisibilitySql(const Viewer& viewer, const std::string& prefix, sql::Params& params);
 
+// The joint-case part of VisibilitySql: an active participant's handlers and leader
+// (joint_rows.cc); "" when the viewer is no person and leads no unit.
+std::string ParticipantVisibilitySql(const Viewer& viewer, const std::string& prefix,
+                                     sql::Params& params);
+
+// A clue's participants (with handlers) and tasks (joint_rows.cc).
+absl::Status ReadJoint(sql::Transaction& tx, Clue& clue);
+// Inserts or updates one participant row and replaces its handlers.
+absl::Status WriteParticipant(sql::Transaction& tx, int64_t clue_id, const Participant& p);
+// Inserts the clue's new tasks (id 0, numbered here) and updates the others.
+absl::Status WriteTasks(sql::Transaction& tx, Clue& clue);
+
 // The same for letters (table alias `l`): the viewer's units as issuer or recipient.
 // Also for viewers with sees_all ("TRUE").
 std::string LetterVisibilitySql(const Viewer& viewer, sql::Params& params);
