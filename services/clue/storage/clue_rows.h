@@ -26,6 +26,12 @@ absl::StatusOr<std::optional<Clue>> ReadClue(sql::Transaction& tx, const std::st
 // Writes the clue row's workflow columns and its case row, bumping both versions.
 absl::Status WriteWorkflow(sql::Transaction& tx, Clue& clue);
 
+// Need-to-know (domain/visibility.h CanSee) on a clue read with its joint parties.
+inline bool Visible(const Viewer& viewer, const Clue& clue) {
+  return CanSee(viewer, clue.handling_unit_code, clue.registering_unit_code,
+                clue.trial_since.has_value(), clue.participants);
+}
+
 // Need-to-know as SQL on the clues table (columns prefixed with `prefix`, e.g. "c."):
 // a condition to AND into a query, its parameters appended. For viewers without sees_all.
 std::string VisibilitySql(const Viewer& viewer, const std::string& prefix, sql::Params& params);

@@ -14,16 +14,7 @@ namespace paizhu::clue {
 
 using rows::AppendAudit;
 using rows::Digest;
-
-namespace {
-
-// Recusal and trial visibility are part of the need-to-know check.
-bool Visible(const Viewer& viewer, const Clue& c) {
-  return CanSee(viewer, c.handling_unit_code, c.registering_unit_code, c.trial_since.has_value(),
-                c.participants);
-}
-
-}  // namespace
+using rows::Visible;
 
 absl::StatusOr<Clue> MysqlClueRepository::Register(const Clue& clue, const sql::RequestKey& key,
                                                    const std::string& actor, absl::Time deadline) {

@@ -113,8 +113,7 @@ absl::StatusOr<std::optional<Clue>> MysqlClueRepository::ApplyStep(
           }
         }
         ASSIGN_OR_RETURN(std::optional<Clue> clue, rows::ReadClue(tx, number, true));
-        if (!clue || !CanSee(viewer, clue->handling_unit_code, clue->registering_unit_code,
-                             clue->trial_since.has_value(), clue->participants)) {
+        if (!clue || !rows::Visible(viewer, *clue)) {
           return absl::OkStatus();  // exactly as if it did not exist
         }
         std::string before = rows::Digest(*clue);
