@@ -18,6 +18,8 @@ struct UnitFacts {
   std::string kind;
   std::string guiding_office;     // groups: the office's code
   std::string supervising_group;  // supervised units: the group's code, or ""
+  std::string zone;               // offices, groups, townships: the collaboration zone's code
+  bool leader_vacant = false;     // groups: nobody holds the leader post today
 };
 
 class UnitDirectory {
@@ -30,6 +32,9 @@ class UnitDirectory {
   // The unit's facts, or nullopt when org has no such unit.
   absl::StatusOr<std::optional<UnitFacts>> Lookup(const std::string& code,
                                                   const server::CallContext& call) const;
+  // The code of the office that leads a collaboration zone, or nullopt when no such zone.
+  absl::StatusOr<std::optional<std::string>> ZoneOffice(const std::string& zone_code,
+                                                        const server::CallContext& call) const;
 
  private:
   std::unique_ptr<client::Downstream> org_;

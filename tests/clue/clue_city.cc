@@ -1,6 +1,7 @@
 #include "tests/clue/clue_city.h"
 
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -47,7 +48,7 @@ absl::Status SeedClueCity(Stack& stack) {
   // supervises U1; people hold posts (G1's leader, deputy, staff) and roles.
   org::v1::ImportUnitsRequest units;
   auto unit = [&](const char* code, const char* kind, const char* parent, const char* posts,
-                  const char* guiding, const char* supervising) {
+                  const char* guiding, const char* supervising, const char* zone = "") {
     auto* r = units.add_rows();
     r->set_line(units.rows_size() + 1);
     r->set_code(code);
@@ -59,13 +60,33 @@ absl::Status SeedClueCity(Stack& stack) {
     r->set_guiding_office(guiding);
     r->set_supervising_group(supervising);
     if (*supervising) r->set_supervised_since("2019-01-01");
+    r->set_zone(zone);
   };
+  // Offices first: the collaboration zones (室组地) they lead come before their members.
   unit("C", "commission", "", "", "", "");
   unit("O1", "supervision_office", "C", "", "", "");
+  unit("O2", "supervision_office", "C", "", "", "");
   unit("CMO", "case_management_office", "C", "", "", "");
   unit("TR", "trial_office", "C", "", "", "");
-  unit("G1", "group", "C", "leader=1;deputy=1;staff=2", "O1", "");
-  unit("G2", "group", "C", "leader=1;deputy=1;staff=1", "O1", "");
+  RETURN_IF_ERROR(Import(*org, &org::v1::OrgService::Stub::ImportUnits, units, stack));
+  org::v1::ImportZonesRequest zones;
+  for (auto [code, office] :
+       std::vector<std::pair<const char*, const char*>>{{"Z1", "O1"}, {"Z2", "O2"}}) {
+    auto* z = zones.add_rows();
+    z->set_line(zones.rows_size() + 1);
+    z->set_code(code);
+    z->set_name(code);
+    z->set_office(office);
+    z->set_established_on("2018-03-01");
+  }
+  RETURN_IF_ERROR(Import(*org, &org::v1::OrgService::Stub::ImportZones, zones, stack));
+  units.clear_rows();
+  unit("G1", "group", "C", "leader=1;deputy=1;staff=2", "O1", "", "Z1");
+  unit("G2", "group", "C", "leader=1;deputy=1;staff=1", "O1", "", "Z1");
+  unit("G3", "group", "C", "leader=1;deputy=1;staff=1", "O2", "", "Z2");
+  unit("T1", "township", "C", "", "", "", "Z1");
+  unit("T2", "township", "C", "", "", "", "Z2");
+  unit("T3", "township", "C", "", "", "", "Z2");
   unit("U1", "supervised_unit", "", "", "", "G1");
   RETURN_IF_ERROR(Import(*org, &org::v1::OrgService::Stub::ImportUnits, units, stack));
 
@@ -89,8 +110,16 @@ absl::Status SeedClueCity(Stack& stack) {
   person("staff1", "G1", "staff");
   person("staff2", "G1", "staff");
   person("g2", "G2", "staff");
+  person("g2lead", "G2", "leader");
+  person("g3", "G3", "staff");
+  person("g3dep", "G3", "deputy");  // G3's leader post stays vacant
+  person("t1a", "T1", "member");
+  person("t1b", "T1", "member");
+  person("t2", "T2", "member");
+  person("t3", "T3", "member");
   person("o1", "O1", "member");
   person("o1b", "O1", "member");
+  person("o2", "O2", "member");
   person("cl", "C", "member");
   person("cm", "CMO", "member");
   person("tr", "TR", "member");
@@ -103,6 +132,14 @@ absl::Status SeedClueCity(Stack& stack) {
            {"staff1", "group", "G1"},
            {"staff2", "group", "G1"},
            {"g2", "group", "G2"},
+           {"g2lead", "group", "G2"},
+           {"g3", "group", "G3"},
+           {"g3dep", "group", "G3"},
+           {"t1a", "township", "T1"},
+           {"t1b", "township", "T1"},
+           {"t2", "township", "T2"},
+           {"t3", "township", "T3"},
+           {"o2", "office", "O2"},
            {"o1", "office", "O1"},
            {"o1b", "office", "O1"},
            {"cl", "commission_leader", "C"},

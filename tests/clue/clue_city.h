@@ -4,6 +4,10 @@
 // management), TR (trial); groups G1 and G2 guided by O1; U1 supervised by G1 (since
 // 2019); G1's leader lead1, deputy dep1, staff staff1 and staff2; g2 in G2; o1 and o1b
 // in O1 (role office); cl (commission_leader); cm (case_manager); tr (trial).
+// Joint cases (室组地): zone Z1 led by O1 holds G1, G2 and township T1; zone Z2 led by O2
+// holds group G3 and townships T2 and T3. g2lead leads G2; t1a and t1b work in T1 (role
+// township), t2 in T2, t3 in T3; g3 (staff) and g3dep (deputy) in G3, whose leader post is
+// vacant; o2 in O2 (role office).
 
 #include <memory>
 #include <string>

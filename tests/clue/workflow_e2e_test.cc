@@ -398,6 +398,41 @@ TEST_F(WorkflowTest, TheGroupLeaderIsRecusedFromAClueAboutTheHostLeadership) {
   EXPECT_EQ(approved.state(), "verification");
 }
 
+TEST_F(WorkflowTest, TheDeputyApprovesAsActingLeaderWhileTheLeaderPostIsVacant) {
+  // G3 has a leader post nobody holds: its deputy g3dep acts (主持工作); G1's deputy,
+  // whose group has a leader, does not.
+  clue::v1::RegisterClueRequest r;
+  auto* in = r.mutable_clue();
+  in->set_received_on("2026-03-02");
+  in->set_source("supervision");
+  in->add_subjects()->set_name("赵某");
+  in->add_violations("work");
+  in->set_allegation("履职不力");
+  in->set_handling_unit("units/G3");
+  ASSERT_OK_AND_ASSIGN(clue::v1::Clue c, Call(&clue::v1::ClueService::Stub::RegisterClue, "g3", r));
+  clue::v1::AssignClueRequest a;
+  a.set_name(c.name());
+  a.add_handlers("people/g3");
+  ASSERT_OK(Call(&clue::v1::ClueService::Stub::AssignClue, "g3", a).status());
+  clue::v1::ReviewClueRequest rv;
+  rv.set_name(c.name());
+  for (const char* p : {"people/g3", "people/g3dep", "people/o2"}) rv.add_attendees(p);
+  ASSERT_OK(Call(&clue::v1::ClueService::Stub::ReviewClue, "g3", rv).status());
+  clue::v1::ProposeDisposalRequest pd;
+  pd.set_name(c.name());
+  pd.set_disposal("closed");
+  ASSERT_OK_AND_ASSIGN(clue::v1::Clue proposed,
+                       Call(&clue::v1::ClueService::Stub::ProposeDisposal, "g3", pd));
+  EXPECT_EQ(proposed.proposal().approver(), "the deputy of units/G3 (acting leader)");
+  ASSERT_OK_AND_ASSIGN(clue::v1::Clue approved, Decide(true, "g3dep", proposed));
+  EXPECT_EQ(approved.state(), "closed");
+
+  clue::v1::Clue g1 = Proposed("closed");
+  EXPECT_EQ(g1.proposal().approver(), "the leader of units/G1");
+  EXPECT_THAT(Decide(true, "dep1", g1).status(),
+              StatusIs(absl::StatusCode::kPermissionDenied, "NOT_THE_APPROVER"));
+}
+
 TEST_F(WorkflowTest, TwoRacingApprovalsOneWinsTheOtherIsAborted) {
   // The guiding office decides a recused clue: two of its people approve at once.
   for (int round = 0; round < 3; ++round) {

@@ -45,7 +45,7 @@ TEST(WorkflowRules, ApprovedProposalsLeadWhereTheReportSays) {
 }
 
 TEST(WorkflowRules, TheApproverFollowsTheUnitAndRecusal) {
-  HandlingUnit group{"G1", "group", "O1"};
+  HandlingUnit group{"G1", "group", "O1", false};
   Actor leader{"p1", {{"group", "G1"}}, {{"G1", "leader"}}};
   Actor deputy{"p2", {{"group", "G1"}}, {{"G1", "deputy"}}};
   Actor office{"p3", {{"office", "O1"}}, {}};
@@ -64,9 +64,27 @@ TEST(WorkflowRules, TheApproverFollowsTheUnitAndRecusal) {
   EXPECT_THAT(CheckMayDecide(report, leader, group, false),
               StatusIs(absl::StatusCode::kPermissionDenied, kReasonNotApprover));
   EXPECT_OK(CheckMayDecide(report, chief, group, false));
-  HandlingUnit township{"T1", "township", ""};
+  HandlingUnit township{"T1", "township", "", false};
   Actor tw{"p5", {{"township", "T1"}}, {}};
   EXPECT_OK(CheckMayDecide(disposal, tw, township, false));
+}
+
+TEST(WorkflowRules, TheDeputyActsWhileTheLeaderPostIsVacant) {
+  HandlingUnit vacant{"G3", "group", "O2", true};
+  Actor deputy{"d3", {{"group", "G3"}}, {{"G3", "deputy"}}};
+  Actor staff{"s4", {{"group", "G3"}}, {{"G3", "staff"}}};
+  Proposal disposal = P("disposal", "inquiry", "s3");
+  Approver acting = ApproverFor("disposal", vacant, false);
+  EXPECT_EQ(acting.Describe(), "the deputy of units/G3 (acting leader)");
+  EXPECT_OK(CheckMayDecide(disposal, deputy, vacant, false));
+  EXPECT_THAT(CheckMayDecide(disposal, staff, vacant, false),
+              StatusIs(absl::StatusCode::kPermissionDenied, kReasonNotApprover));
+  // Once a leader holds the post again, the deputy no longer decides.
+  HandlingUnit filled{"G3", "group", "O2", false};
+  EXPECT_THAT(CheckMayDecide(disposal, deputy, filled, false),
+              StatusIs(absl::StatusCode::kPermissionDenied, kReasonNotApprover));
+  // A recused clue still goes to the guiding office.
+  EXPECT_EQ(ApproverFor("disposal", vacant, true).unit, "O2");
 }
 
 TEST(WorkflowRules, OnlyTheHandlingSideActsOnAClue) {

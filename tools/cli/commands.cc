@@ -464,6 +464,7 @@ const std::vector<CommandGroup>& Groups() {
   static const auto* groups = new std::vector<CommandGroup>{
       ClueStepCommands(), CaseCommands(),   DeadlineCommands(),
       LetterCommands(),   AssessCommands(), MonthlyReportCommands(),
+      JointCommands(),
   };
   return *groups;
 }

@@ -42,6 +42,9 @@ CommandGroup LetterCommands();
 CommandGroup AssessCommands();
 // monthly_report_commands.cc: monthly-reports submit|status.
 CommandGroup MonthlyReportCommands();
+// joint_commands.cc: joint cases (室组地): clues join-request send|list|accept|decline,
+// clues participants list|add|remove|approve|reject, clues tasks list|assign|accept|complete.
+CommandGroup JointCommands();
 
 // ledger_commands.cc: paizhu import KIND FILE [--partial] [--check] [--json];
 // paizhu export KIND [-o FILE].

@@ -86,6 +86,30 @@ class ClueApi final : public paizhu::clue::v1::ClueService::Service {
   grpc::Status ArchiveCase(grpc::ServerContext* ctx, const v1::CaseStepRequest* request,
                            v1::Case* response) override;
 
+  // Joint cases (joint_handlers.cc).
+  grpc::Status AskOfficeToJoin(grpc::ServerContext* ctx, const v1::AskOfficeToJoinRequest* request,
+                               v1::Clue* response) override;
+  grpc::Status AnswerJoinRequest(grpc::ServerContext* ctx,
+                                 const v1::AnswerJoinRequestRequest* request,
+                                 v1::Clue* response) override;
+  grpc::Status AddParticipant(grpc::ServerContext* ctx, const v1::AddParticipantRequest* request,
+                              v1::Clue* response) override;
+  grpc::Status ApproveParticipant(grpc::ServerContext* ctx,
+                                  const v1::DecideParticipantRequest* request,
+                                  v1::Clue* response) override;
+  grpc::Status RejectParticipant(grpc::ServerContext* ctx,
+                                 const v1::DecideParticipantRequest* request,
+                                 v1::Clue* response) override;
+  grpc::Status RemoveParticipant(grpc::ServerContext* ctx,
+                                 const v1::RemoveParticipantRequest* request,
+                                 v1::Clue* response) override;
+  grpc::Status AssignTask(grpc::ServerContext* ctx, const v1::AssignTaskRequest* request,
+                          v1::Clue* response) override;
+  grpc::Status AcceptTask(grpc::ServerContext* ctx, const v1::TaskStepRequest* request,
+                          v1::Clue* response) override;
+  grpc::Status CompleteTask(grpc::ServerContext* ctx, const v1::TaskStepRequest* request,
+                            v1::Clue* response) override;
+
   // Recommendation letters (letter_handlers.cc).
   grpc::Status IssueLetter(grpc::ServerContext* ctx, const v1::IssueLetterRequest* request,
                            v1::Letter* response) override;
@@ -142,6 +166,7 @@ class ClueApi final : public paizhu::clue::v1::ClueService::Service {
     Actor actor;
     Viewer viewer;
     HandlingUnit unit;
+    JointContext joint;  // the lead's zone and the office that coordinates its joint case
     WorkingCalendar calendar{{}, {}};
     std::vector<DeadlineRule> rules;
     absl::CivilDay today;
@@ -153,6 +178,14 @@ class ClueApi final : public paizhu::clue::v1::ClueService::Service {
   absl::StatusOr<Clue> RunClueStep(const server::CallContext& call, const std::string& name,
                                    const char* action, const std::string& etag,
                                    const StepBody& body, const sql::RequestKey* key = nullptr);
+  // RunClueStep (no etag), then the clue as the caller may see it.
+  absl::Status RespondToStep(const server::CallContext& call, const std::string& name,
+                             const char* action, v1::Clue* response, const StepBody& body);
+  absl::Status DecideParticipant(const server::CallContext& call,
+                                 const v1::DecideParticipantRequest& request, bool approve,
+                                 v1::Clue* response);
+  absl::Status StepTask(const server::CallContext& call, const v1::TaskStepRequest& request,
+                        bool complete, v1::Clue* response);
   // The whole clue as the caller may see it, with the open proposal and its approver.
   absl::Status Respond(const server::CallContext& call, const Clue& clue, v1::Clue* response) const;
   // The same for a step on a case (cases/{number}): its clue is locked and audited.

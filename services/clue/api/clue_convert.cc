@@ -18,6 +18,11 @@ std::string OptDate(const std::optional<absl::CivilDay>& day) {
   return day ? FormatDate(*day) : "";
 }
 
+// people/{code}, or "" when nobody (not yet decided).
+std::string Person(const std::string& code) {
+  return code.empty() ? "" : names::MakeName("people", code);
+}
+
 }  // namespace
 
 std::string ClueMethod(const char* name) {
@@ -40,6 +45,11 @@ Viewer ViewerOf(const auth::Principal& p) {
         v.units.insert(unit.substr(6));
       }
     }
+  }
+  // Joint cases: the person named as a participant's handler, or leading that group.
+  if (p.kind() == auth::Principal::PERSON) v.person = p.subject();
+  for (const auto& post : p.posts()) {
+    if (post.post() == "leader") v.leads.insert(Bare(post.unit()));
   }
   // Services (the assessment service) read aggregates only, never through these paths.
   return v;
@@ -120,6 +130,32 @@ void ToProto(const Clue& c, bool with_details, bool sees_reporter, v1::Clue* out
     o->set_summary(r.summary);
   }
   for (const Outcome& o : c.outcomes) ToProto(o, out->add_outcomes());
+  for (const Participant& p : c.participants) {
+    auto* o = out->add_participants();
+    o->set_unit(names::MakeName("units", p.unit_code));
+    for (const std::string& h : p.handler_codes) o->add_handlers(names::MakeName("people", h));
+    o->set_state(p.state);
+    o->set_added_by(Person(p.added_by));
+    o->set_added_on(FormatDate(p.added_on));
+    o->set_note(p.note);
+    o->set_decided_by(Person(p.decided_by));
+    o->set_decided_on(OptDate(p.decided_on));
+    o->set_decision_note(p.decision_note);
+  }
+  for (const JointTask& t : c.tasks) {
+    auto* o = out->add_tasks();
+    o->set_id(t.id);
+    o->set_unit(names::MakeName("units", t.unit_code));
+    o->set_title(t.title);
+    o->set_state(t.state);
+    o->set_due_date(OptDate(t.due_on));
+    o->set_assigned_by(Person(t.assigned_by));
+    o->set_assigned_on(FormatDate(t.assigned_on));
+    o->set_accepted_by(Person(t.accepted_by));
+    o->set_completed_by(Person(t.completed_by));
+    o->set_completed_on(OptDate(t.completed_on));
+    o->set_note(t.note);
+  }
 }
 
 void CaseToProto(const Clue& c, v1::Case* out) {

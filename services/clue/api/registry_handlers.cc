@@ -141,8 +141,17 @@ grpc::Status ClueApi::ListClues(grpc::ServerContext* ctx, const v1::ListCluesReq
                        names::ParseName(request->handling_unit(), "units", "handling_unit"));
     }
     filter.state = request->state();
+    if (!request->party().empty()) {
+      ASSIGN_OR_RETURN(filter.party_unit_code,
+                       names::ParseName(request->party(), "units", "party"));
+    }
+    filter.party_state = request->party_state();
+    if (!filter.party_state.empty() && filter.party_unit_code.empty()) {
+      return InvalidArgument("party", "PARTY_REQUIRED", "party: name the unit party_state is of");
+    }
     std::string fingerprint =
-        absl::StrCat("unit=", filter.handling_unit_code, ";state=", filter.state);
+        absl::StrCat("unit=", filter.handling_unit_code, ";state=", filter.state,
+                     ";party=", filter.party_unit_code, ";party_state=", filter.party_state);
     ASSIGN_OR_RETURN(
         names::PageRequest page,
         names::ParsePage(request->page_size(), request->page_token(), fingerprint, 50, 500));

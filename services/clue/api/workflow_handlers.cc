@@ -19,6 +19,13 @@ absl::Status CheckEtag(const std::string& etag, int64_t version) {
   return Aborted("ETAG_MISMATCH", "the clue changed since you read it; read it again");
 }
 
+// The handling unit as the approval rules see it, from org's facts of today.
+HandlingUnit AsHandlingUnit(const std::string& code,
+                            const std::optional<client::UnitFacts>& facts) {
+  if (!facts) return HandlingUnit{code, "", "", false};
+  return HandlingUnit{code, facts->kind, facts->guiding_office, facts->leader_vacant};
+}
+
 absl::Status CheckNoOpenProposal(const Clue& clue) {
   if (!clue.proposal) return absl::OkStatus();
   return FailedPrecondition(kReasonProposalPending,
@@ -52,8 +59,7 @@ absl::Status ClueApi::Respond(const CallContext& call, const Clue& clue, v1::Clu
   if (!clue.proposal) return absl::OkStatus();
   ASSIGN_OR_RETURN(std::optional<client::UnitFacts> facts,
                    units_->Lookup(clue.handling_unit_code, call));
-  HandlingUnit unit{clue.handling_unit_code, facts ? facts->kind : "",
-                    facts ? facts->guiding_office : ""};
+  HandlingUnit unit = AsHandlingUnit(clue.handling_unit_code, facts);
   ToProto(*clue.proposal, ApproverFor(clue.proposal->kind, unit, clue.recusal),
           response->mutable_proposal());
   return absl::OkStatus();
@@ -73,7 +79,15 @@ absl::StatusOr<Clue> ClueApi::RunClueStep(const CallContext& call, const std::st
   ASSIGN_OR_RETURN(std::optional<std::string> unit, clues_->HandlingUnitOf(number, call.deadline));
   if (!unit) return ClueNotFound(name);
   ASSIGN_OR_RETURN(std::optional<client::UnitFacts> facts, units_->Lookup(*unit, call));
-  sc.unit = HandlingUnit{*unit, facts ? facts->kind : "", facts ? facts->guiding_office : ""};
+  sc.unit = AsHandlingUnit(*unit, facts);
+  sc.joint = JointContext{*unit, sc.unit.kind, facts ? facts->zone : "", ""};
+  std::string zone_office;
+  if (sc.unit.kind == "township" && !sc.joint.lead_zone.empty()) {
+    ASSIGN_OR_RETURN(std::optional<std::string> office,
+                     units_->ZoneOffice(sc.joint.lead_zone, call));
+    zone_office = office.value_or("");
+  }
+  sc.joint.coordinating_office = CoordinatingOffice(sc.unit, zone_office);
   ASSIGN_OR_RETURN(sc.calendar, calendars_->LoadCalendar(call.deadline));
   ASSIGN_OR_RETURN(sc.rules, clues_->DeadlineRules(call.deadline));
   ASSIGN_OR_RETURN(std::optional<Clue> clue,
@@ -86,6 +100,12 @@ absl::StatusOr<Clue> ClueApi::RunClueStep(const CallContext& call, const std::st
                        key, call.deadline));
   if (!clue) return ClueNotFound(name);
   return *clue;
+}
+
+absl::Status ClueApi::RespondToStep(const CallContext& call, const std::string& name,
+                                    const char* action, v1::Clue* response, const StepBody& body) {
+  ASSIGN_OR_RETURN(Clue clue, RunClueStep(call, name, action, "", body));
+  return Respond(call, clue, response);
 }
 
 namespace {

@@ -119,6 +119,14 @@ std::string CanonicalText(const Clue& c) {
     absl::StrAppend(&out, "\noutcome=", o.subject_name, "|", o.outcome, "|", o.detail, "|",
                     o.months, "|", FormatDate(o.decided_on));
   }
+  // Joint parties and tasks (absent on a clue without any: older digests stay valid).
+  for (const Participant& p : c.participants) {
+    absl::StrAppend(&out, "\nparticipant=", p.unit_code, "|", p.state, "|",
+                    absl::StrJoin(p.handler_codes, ";"));
+  }
+  for (const JointTask& t : c.tasks) {
+    absl::StrAppend(&out, "\ntask=", t.id, "|", t.unit_code, "|", t.title, "|", t.state);
+  }
   if (c.case_file) {
     absl::StrAppend(&out, "\ncase=", c.case_file->number, "|", c.case_file->state, "|",
                     c.case_file->due.on ? FormatDate(*c.case_file->due.on) : "");

@@ -8,6 +8,7 @@
 #include "absl/status/status.h"
 #include "absl/time/civil_time.h"
 #include "services/clue/domain/deadline_rules.h"
+#include "services/clue/domain/joint_case.h"
 #include "services/clue/domain/outcome.h"
 #include "services/clue/domain/workflow.h"
 
@@ -76,6 +77,9 @@ struct Clue {
   std::vector<Outcome> outcomes;
   std::optional<CaseFile> case_file;
   std::optional<absl::CivilDay> trial_since;  // trial sees it from then on
+  // Joint case (joint_case.h): the parties besides the lead unit, and their tasks.
+  std::vector<Participant> participants;
+  std::vector<JointTask> tasks;
 };
 
 // Every outcome names a person the clue reports (INVALID_ARGUMENT / SUBJECT_NOT_ON_CLUE

@@ -30,6 +30,7 @@ ClueFigures CountFigures(const StatisticsFacts& facts, absl::CivilDay from, absl
     if (In(c.received_on, from, to)) {
       ++f.clues_received;
       ++f.received_by_source[c.source];
+      if (c.joint) ++f.joint_cases;
     }
     // The first disposal decision is the one counted, once per clue.
     if (c.disposed_on && In(*c.disposed_on, from, to)) {

@@ -20,6 +20,7 @@ struct ClueFact {  // a clue received or disposed in the period
   absl::CivilDay received_on;
   std::string disposal;  // the first disposal, "" if none yet
   std::optional<absl::CivilDay> disposed_on;
+  bool joint = false;  // another unit took part (a participant active or since removed)
 };
 
 struct CaseFact {

@@ -83,6 +83,7 @@ std::string ResultAfterApproval(const Proposal& p) {
 
 std::string Approver::Describe() const {
   if (role == "commission_leader") return "a commission leader";
+  if (post == "deputy") return absl::StrCat("the deputy of units/", unit, " (acting leader)");
   if (!post.empty()) return absl::StrCat("the ", post, " of units/", unit);
   return absl::StrCat("role ", role, " in units/", unit);
 }
@@ -110,6 +111,8 @@ Approver ApproverFor(const std::string& proposal_kind, const HandlingUnit& unit,
   if (unit.kind == "group") {
     // The report's worry: a leader on the host's party committee plays problems down.
     if (recusal) return {"office", "", unit.guiding_office};
+    // 主持工作: while the leader post is vacant the deputy acts as leader.
+    if (unit.leader_vacant) return {"group", "deputy", unit.code};
     return {"group", "leader", unit.code};
   }
   if (unit.kind == "township") return {"township", "", unit.code};

@@ -61,9 +61,9 @@ std::string ResultAfterApproval(const Proposal& proposal);
 // Who decides a proposal: the rule names a role and the unit it must hold it in, or a
 // post in a unit (rules v1, per kind of proposal).
 struct Approver {
-  std::string role;  // group, office, township, commission_leader
-  std::string post;  // leader (groups), or empty
-  std::string unit;  // unit code ("" for commission_leader)
+  std::string role;     // group, office, township, commission_leader
+  std::string post;     // leader (groups), or empty
+  std::string unit;     // unit code ("" for commission_leader)
   std::string Describe() const;
 };
 
@@ -78,6 +78,7 @@ struct HandlingUnit {
   std::string code;
   std::string kind;            // group, township, supervision_office, office
   std::string guiding_office;  // groups: the office that guides them
+  bool leader_vacant = false;  // groups: nobody holds the leader post (the deputy acts)
 };
 
 // Who works a clue and its case: the handling unit's people (a group, office or
@@ -87,9 +88,10 @@ absl::Status CheckActsOn(const Actor& actor, const std::string& handling_unit,
                          const std::vector<std::string>& handlers);
 
 // Rules v1: a disposal and an inquiry's conclusion are decided by the handling unit's
-// head (a group's leader; a role in the office or township); a verification report and
-// any extension by a commission leader. A recused clue (it names a leader of a unit the
-// handling group supervises) goes to the group's guiding office instead of its leader.
+// head (a group's leader, or its deputy as acting leader while the leader post is vacant;
+// a role in the office or township); a verification report and any extension by a
+// commission leader. A recused clue (it names a leader of a unit the handling group
+// supervises) goes to the group's guiding office instead of its leader.
 Approver ApproverFor(const std::string& proposal_kind, const HandlingUnit& unit, bool recusal);
 bool MayApprove(const Approver& approver, const Actor& actor);
 // The group leader of the handling group is recused from a recusal clue: no proposal, no

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,8 @@ namespace paizhu::clue {
 struct ClueFilter {
   std::string handling_unit_code;
   std::string state;
+  std::string party_unit_code;  // a joint-case participant in `party_state`
+  std::string party_state;
 };
 
 // What a workflow step stores besides the clue's own columns.
@@ -38,6 +41,10 @@ struct StepEffects {
   std::optional<Review> new_review;
   std::vector<Outcome> new_outcomes;
   bool file_case = false;  // clue.case_file holds the new case; numbered on store
+  // Joint case: the participants (by unit) to store as the step left them; tasks: store
+  // them all (new ones, id 0, are numbered on store).
+  std::set<std::string> participants_written;
+  bool tasks_written = false;
 };
 
 // Called under the clue's row lock with its current facts (its case included); changes

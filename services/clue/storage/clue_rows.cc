@@ -138,6 +138,7 @@ absl::StatusOr<std::optional<Clue>> ReadClue(sql::Transaction& tx, const std::st
   Clue c = ClueFromRow(rows, 0);
   RETURN_IF_ERROR(ReadSubjects(tx, c));
   RETURN_IF_ERROR(ReadWorkflow(tx, c, for_update));
+  RETURN_IF_ERROR(ReadJoint(tx, c));
   return c;
 }
 
@@ -182,6 +183,8 @@ std::string VisibilitySql(const Viewer& viewer, const std::string& prefix, sql::
     }
   }
   if (viewer.trial) any.push_back(absl::StrCat(prefix, "trial_since IS NOT NULL"));
+  std::string joint = ParticipantVisibilitySql(viewer, prefix, params);
+  if (!joint.empty()) any.push_back(joint);
   if (any.empty()) return "FALSE";
   return absl::StrCat("(", absl::StrJoin(any, " OR "), ")");
 }

@@ -26,9 +26,27 @@ absl::StatusOr<std::optional<Clue>> ReadClue(sql::Transaction& tx, const std::st
 // Writes the clue row's workflow columns and its case row, bumping both versions.
 absl::Status WriteWorkflow(sql::Transaction& tx, Clue& clue);
 
+// Need-to-know (domain/visibility.h CanSee) on a clue read with its joint parties.
+inline bool Visible(const Viewer& viewer, const Clue& clue) {
+  return CanSee(viewer, clue.handling_unit_code, clue.registering_unit_code,
+                clue.trial_since.has_value(), clue.participants);
+}
+
 // Need-to-know as SQL on the clues table (columns prefixed with `prefix`, e.g. "c."):
 // a condition to AND into a query, its parameters appended. For viewers without sees_all.
 std::string VisibilitySql(const Viewer& viewer, const std::string& prefix, sql::Params& params);
+
+// The joint-case part of VisibilitySql: an active participant's handlers and leader
+// (joint_rows.cc); "" when the viewer is no person and leads no unit.
+std::string ParticipantVisibilitySql(const Viewer& viewer, const std::string& prefix,
+                                     sql::Params& params);
+
+// A clue's participants (with handlers) and tasks (joint_rows.cc).
+absl::Status ReadJoint(sql::Transaction& tx, Clue& clue);
+// Inserts or updates one participant row and replaces its handlers.
+absl::Status WriteParticipant(sql::Transaction& tx, int64_t clue_id, const Participant& p);
+// Inserts the clue's new tasks (id 0, numbered here) and updates the others.
+absl::Status WriteTasks(sql::Transaction& tx, Clue& clue);
 
 // The same for letters (table alias `l`): the viewer's units as issuer or recipient.
 // Also for viewers with sees_all ("TRUE").

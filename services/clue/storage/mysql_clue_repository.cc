@@ -14,15 +14,7 @@ namespace paizhu::clue {
 
 using rows::AppendAudit;
 using rows::Digest;
-
-namespace {
-
-// Recusal and trial visibility are part of the need-to-know check.
-bool Visible(const Viewer& viewer, const Clue& c) {
-  return CanSee(viewer, c.handling_unit_code, c.registering_unit_code, c.trial_since.has_value());
-}
-
-}  // namespace
+using rows::Visible;
 
 absl::StatusOr<Clue> MysqlClueRepository::Register(const Clue& clue, const sql::RequestKey& key,
                                                    const std::string& actor, absl::Time deadline) {
@@ -105,7 +97,10 @@ absl::StatusOr<std::vector<Clue>> MysqlClueRepository::List(const Viewer& viewer
                                                             const ClueFilter& filter,
                                                             int64_t before_id, int limit,
                                                             absl::Time deadline) {
-  if (!viewer.sees_all && viewer.units.empty() && !viewer.trial) return std::vector<Clue>{};
+  if (!viewer.sees_all && viewer.units.empty() && !viewer.trial && viewer.person.empty() &&
+      viewer.leads.empty()) {
+    return std::vector<Clue>{};
+  }
   // Need-to-know is part of the query, so pages are full and counts are right.
   std::string sql =
       absl::StrCat("SELECT ", rows::kClueColumns, " FROM clues WHERE number IS NOT NULL");
@@ -122,6 +117,13 @@ absl::StatusOr<std::vector<Clue>> MysqlClueRepository::List(const Viewer& viewer
   if (!filter.state.empty()) {
     absl::StrAppend(&sql, " AND state = ?");
     params.push_back(filter.state);
+  }
+  if (!filter.party_unit_code.empty()) {
+    absl::StrAppend(&sql,
+                    " AND EXISTS (SELECT 1 FROM clue_participants fp WHERE fp.clue_id = clues.id "
+                    "AND fp.unit_code = ? AND fp.state = ?)");
+    params.push_back(filter.party_unit_code);
+    params.push_back(filter.party_state.empty() ? std::string("active") : filter.party_state);
   }
   absl::StrAppend(&sql, " ORDER BY id DESC LIMIT ?");
   params.push_back(int64_t{limit});

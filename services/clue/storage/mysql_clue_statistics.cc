@@ -34,14 +34,16 @@ absl::StatusOr<StatisticsFacts> MysqlClueRepository::LoadStatisticsFacts(const V
         ASSIGN_OR_RETURN(
             sql::Rows clues,
             tx.Query(absl::StrCat("SELECT c.id, c.handling_unit_code, c.source, c.received_on, "
-                                  "c.disposal, c.disposed_on FROM clues c WHERE c.number IS NOT "
+                                  "c.disposal, c.disposed_on, EXISTS (SELECT 1 FROM "
+                                  "clue_participants jc WHERE jc.clue_id = c.id AND jc.state IN "
+                                  "('active', 'removed')) FROM clues c WHERE c.number IS NOT "
                                   "NULL AND (c.received_on BETWEEN ? AND ? OR c.disposed_on "
                                   "BETWEEN ? AND ?) AND ",
                                   v1),
                      p1));
         for (size_t r = 0; r < clues.size(); ++r) {
           out.clues.push_back({clues.Int(r, 0), clues.Str(r, 1), clues.Str(r, 2), Day(clues, r, 3),
-                               clues.Str(r, 4), rows::OptDate(clues, r, 5)});
+                               clues.Str(r, 4), rows::OptDate(clues, r, 5), clues.Int(r, 6) != 0});
         }
         sql::Params p2{f, t};
         std::string v2 = visible(p2);

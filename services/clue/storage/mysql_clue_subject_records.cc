@@ -24,8 +24,7 @@ absl::StatusOr<std::vector<Clue>> MysqlClueRepository::ListBySubject(const std::
                      {name, unit_code, unit_code}));
         for (size_t r = 0; r < numbers.size() && static_cast<int>(out.size()) < limit; ++r) {
           ASSIGN_OR_RETURN(std::optional<Clue> clue, rows::ReadClue(tx, numbers.Str(r, 1), false));
-          if (!clue || !CanSee(viewer, clue->handling_unit_code, clue->registering_unit_code,
-                               clue->trial_since.has_value())) {
+          if (!clue || !rows::Visible(viewer, *clue)) {
             continue;  // left out, never counted
           }
           out.push_back(std::move(*clue));

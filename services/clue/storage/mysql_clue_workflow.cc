@@ -63,6 +63,12 @@ absl::Status StoreEffects(sql::Transaction& tx, Clue& clue, StepEffects& effects
                         .status());
     clue.outcomes.push_back(o);
   }
+  for (const std::string& unit : effects.participants_written) {
+    Participant* p = FindParticipant(clue.participants, unit);
+    if (!p) return Internal("PARTICIPANT_MISSING", absl::StrCat("no participant ", unit));
+    RETURN_IF_ERROR(rows::WriteParticipant(tx, clue.id, *p));
+  }
+  if (effects.tasks_written) RETURN_IF_ERROR(rows::WriteTasks(tx, clue));
   return absl::OkStatus();
 }
 
@@ -107,8 +113,7 @@ absl::StatusOr<std::optional<Clue>> MysqlClueRepository::ApplyStep(
           }
         }
         ASSIGN_OR_RETURN(std::optional<Clue> clue, rows::ReadClue(tx, number, true));
-        if (!clue || !CanSee(viewer, clue->handling_unit_code, clue->registering_unit_code,
-                             clue->trial_since.has_value())) {
+        if (!clue || !rows::Visible(viewer, *clue)) {
           return absl::OkStatus();  // exactly as if it did not exist
         }
         std::string before = rows::Digest(*clue);

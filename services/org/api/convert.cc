@@ -32,6 +32,7 @@ void ToProto(const UnitView& view, v1::Unit* out) {
     quota->set_rank_note(q.rank_note);
     quota->set_from_date(FormatDate(q.from));
     if (q.to) quota->set_to_date(FormatDate(*q.to));
+    quota->set_filled(q.filled);
   }
   if (!view.supervising_group_code.empty()) {
     out->set_supervising_group(names::MakeName("units", view.supervising_group_code));

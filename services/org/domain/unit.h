@@ -32,6 +32,7 @@ struct UnitView {
     std::string rank_note;
     absl::CivilDay from;
     std::optional<absl::CivilDay> to;
+    int filled = 0;  // holders on the view's date (a vacant leader post has an acting leader)
   };
   Unit unit;
   std::vector<Quota> quotas;           // groups

@@ -71,14 +71,16 @@ absl::StatusOr<std::optional<UnitView>> ReadUnitView(sql::Transaction& tx, const
   std::string day = FormatDate(as_of);
   ASSIGN_OR_RETURN(
       sql::Rows quotas,
-      tx.Query(
-          "SELECT post, count, rank_note, from_date, to_date FROM post_quotas WHERE unit_code = ? "
-          "AND from_date <= ? AND (to_date IS NULL OR to_date >= ?) ORDER BY FIELD(post, "
-          "'leader', 'deputy', 'staff')",
-          {code, day, day}));
+      tx.Query("SELECT q.post, q.count, q.rank_note, q.from_date, q.to_date, (SELECT COUNT(*) "
+               "FROM post_assignments a WHERE a.unit_code = q.unit_code AND a.post = q.post AND "
+               "a.from_date <= ? AND (a.to_date IS NULL OR a.to_date >= ?)) FROM post_quotas q "
+               "WHERE q.unit_code = ? AND q.from_date <= ? AND (q.to_date IS NULL OR q.to_date "
+               ">= ?) ORDER BY FIELD(q.post, 'leader', 'deputy', 'staff')",
+               {day, day, code, day, day}));
   for (size_t r = 0; r < quotas.size(); ++r) {
     view.quotas.push_back({quotas.Str(r, 0), static_cast<int>(quotas.Int(r, 1)), quotas.Str(r, 2),
-                           DateOf(quotas.Str(r, 3)), OptionalDate(quotas, r, 4)});
+                           DateOf(quotas.Str(r, 3)), OptionalDate(quotas, r, 4),
+                           static_cast<int>(quotas.Int(r, 5))});
   }
   ASSIGN_OR_RETURN(sql::Rows group,
                    tx.Query("SELECT group_code FROM supervisions WHERE unit_code = ? AND "
