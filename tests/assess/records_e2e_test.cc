@@ -379,6 +379,32 @@ TEST_F(RecordsTest, AttendanceImportsInEveryMode) {
   EXPECT_EQ(listed().meetings(1).attendance_size(), 2);
   // Only admins and assessors import attendance.
   EXPECT_FALSE(Call(&AssessService::Stub::ImportAttendance, later, "nobody").ok());
+
+  // Two yearly meetings recorded on one day: a row cannot tell which it joins.
+  for (int i = 0; i < 2; ++i) {
+    assess::v1::RecordWorkMeetingRequest record;
+    record.mutable_meeting()->set_kind("yearly");
+    record.mutable_meeting()->set_held_on("2024-12-30");
+    record.mutable_meeting()->set_title(absl::StrCat("述责述廉会 ", i));
+    auto* a = record.mutable_meeting()->add_attendance();
+    a->set_group("units/G01");
+    a->set_attended(true);
+    ASSERT_OK(Call(&AssessService::Stub::RecordWorkMeeting, record).status());
+  }
+  assess::v1::ImportAttendanceRequest ambiguous;
+  *ambiguous.add_rows() = Row(2, "yearly", "2024-12-30", "G02", "yes");
+  ASSERT_OK_AND_ASSIGN(auto refused, Call(&AssessService::Stub::ImportAttendance, ambiguous));
+  ASSERT_EQ(refused.errors_size(), 1);
+  EXPECT_EQ(refused.errors(0).reason(), "AMBIGUOUS_MEETING");
+  EXPECT_EQ(refused.errors(0).field(), "held_on");
+  EXPECT_EQ(refused.imported(), 0);
+
+  // More than 20,000 rows in one call: refused as a whole.
+  assess::v1::ImportAttendanceRequest big;
+  for (int i = 0; i < 20001; ++i)
+    *big.add_rows() = Row(i + 2, "quarterly", "2024-10-10", "G01", "yes");
+  EXPECT_THAT(Call(&AssessService::Stub::ImportAttendance, big),
+              StatusIs(absl::StatusCode::kInvalidArgument, "TOO_MANY_ROWS"));
 }
 
 // group-v2's B08, C01 and E05 read the records the tests above stored (run after them:
