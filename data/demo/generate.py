@@ -483,6 +483,26 @@ for (number, name, base), kind in zip(outside_people, ["party_warning", "critici
     outcome(number, name, kind, base + dt.timedelta(15))
 rows["outcomes"].sort(key=lambda r: (r[0][2:6], int(r[0][7:]), r[1], r[2]))
 
+# ---- work meetings (三例会) and each group's attendance ----
+# Its own random stream, so the ledgers above stay as they are. The quarterly work meeting
+# (Jan, Apr, Jul, Oct), the half-year seminar (July) and the yearly 述责述廉 meeting
+# (January, on the year before), from the reform to the report's date; a few absences.
+attendance_rng = random.Random(3)
+MEETINGS = []
+for year in range(REFORM.year, AS_OF.year + 1):
+    for month in (1, 4, 7, 10):
+        MEETINGS.append(("quarterly", dt.date(year, month, 10), f"{year}年{month}月工作例会"))
+    MEETINGS.append(("half_year", dt.date(year, 7, 20), f"{year}年半年工作研讨会"))
+    MEETINGS.append(("yearly", dt.date(year, 1, 25), f"{year - 1}年度述责述廉会"))
+rows["attendance"] = []
+for kind, day, title in sorted(MEETINGS, key=lambda m: (m[1], m[0])):
+    if day < REFORM or day > AS_OF:
+        continue
+    for g in GROUPS:
+        absent = attendance_rng.random() < 0.05
+        rows["attendance"].append([kind, day.isoformat(), title, g, "no" if absent else "yes",
+                                   "请假" if absent else ""])
+
 # ---- write ----
 
 HEADERS = {
@@ -496,6 +516,7 @@ HEADERS = {
     "roles": "person,role,unit",
     "trainings": "person,course,organizer,date,hours",
     "activities": "group,unit,date,kind,subkind,count,note",
+    "attendance": "kind,held_on,title,group,attended,note",
     "letters": "code,kind,issuer,unit,issued_on,reply_due,replied_on",
     "problems": "letter,seq,description,state,rectified_on,verified_on",
     "clues": "number,received_on,source,handling_unit,subject_name,subject_unit,subject_level,"

@@ -8,6 +8,7 @@
 #include "services/assess/api/assess_api.h"
 #include "services/assess/api/report_api.h"
 #include "services/assess/storage/mysql_activity_repository.h"
+#include "services/assess/storage/mysql_records_repository.h"
 #include "services/assess/storage/mysql_regime_repository.h"
 #include "services/assess/storage/mysql_run_repository.h"
 #include "services/assess/storage/mysql_scheme_repository.h"
@@ -28,11 +29,13 @@ class AssessParts : public server::ServiceParts {
         schemes_(ctx.pool),
         regime_(ctx.pool),
         runs_(ctx.pool),
+        records_(ctx.pool),
         units_(std::move(org_units)),
         org_(std::move(org)),
         clue_(std::move(clue)),
-        gatherer_(&repository_, &regime_, org_.get(), clue_.get()),
-        api_(ctx.gate, ctx.pool, &repository_, &schemes_, &regime_, &runs_, &gatherer_, &units_),
+        gatherer_(&repository_, &regime_, &records_, org_.get(), clue_.get()),
+        api_(ctx.gate, ctx.pool, &repository_, &schemes_, &regime_, &runs_, &records_, &gatherer_,
+             &units_),
         reports_(ctx.gate, &repository_, org_.get(), clue_.get()) {}
 
   std::vector<grpc::Service*> services() override { return {&api_, &reports_}; }
@@ -47,6 +50,7 @@ class AssessParts : public server::ServiceParts {
   MysqlSchemeRepository schemes_;
   MysqlRegimeRepository regime_;
   MysqlRunRepository runs_;
+  MysqlRecordsRepository records_;
   client::UnitDirectory units_;
   std::unique_ptr<client::Downstream> org_;
   std::unique_ptr<client::Downstream> clue_;

@@ -58,26 +58,27 @@ TEST_F(AssessRepositoryTest, SchemeVersionsAreStoredOnceAndNeverChange) {
   ASSERT_OK(schemes.InstallDefaults(generated::DefaultSchemes(), Soon()));
   ASSERT_OK(schemes.InstallDefaults(generated::DefaultSchemes(), Soon()));  // idempotent
   ASSERT_OK_AND_ASSIGN(std::vector<StoredScheme> all, schemes.List(Soon()));
-  ASSERT_EQ(all.size(), 2u);
+  ASSERT_EQ(all.size(), 3u);
   EXPECT_EQ(all[0].scheme.ResourceName(), "schemes/group-v1");
-  EXPECT_EQ(all[1].scheme.ResourceName(), "schemes/supervised_unit-v1");
+  EXPECT_EQ(all[1].scheme.ResourceName(), "schemes/group-v2");
+  EXPECT_EQ(all[2].scheme.ResourceName(), "schemes/supervised_unit-v1");
 
   Scheme changed = DefaultGroupScheme();
   changed.title = "改过的细则";
   EXPECT_THAT(schemes.Create(changed, "A1", Soon()),
               StatusIs(absl::StatusCode::kAlreadyExists, "SCHEME_VERSION_EXISTS"));
-  changed.version = 3;
+  changed.version = 4;  // the shipped versions are 1 and 2
   EXPECT_THAT(schemes.Create(changed, "A1", Soon()),
               StatusIs(absl::StatusCode::kFailedPrecondition, "SCHEME_VERSION_NOT_NEXT"));
-  changed.version = 2;
+  changed.version = 3;
   ASSERT_OK(schemes.Create(changed, "A1", Soon()).status());
   ASSERT_OK_AND_ASSIGN(std::optional<StoredScheme> v1, schemes.Get("group", 1, Soon()));
   ASSERT_TRUE(v1.has_value());
   EXPECT_EQ(v1->scheme.title, DefaultGroupScheme().title);
-  ASSERT_OK_AND_ASSIGN(std::optional<StoredScheme> v2, schemes.Get("group", 2, Soon()));
-  ASSERT_TRUE(v2.has_value());
-  EXPECT_EQ(v2->scheme.title, "改过的细则");
-  EXPECT_EQ(v2->created_by, "A1");
+  ASSERT_OK_AND_ASSIGN(std::optional<StoredScheme> v3, schemes.Get("group", 3, Soon()));
+  ASSERT_TRUE(v3.has_value());
+  EXPECT_EQ(v3->scheme.title, "改过的细则");
+  EXPECT_EQ(v3->created_by, "A1");
 
   // A shipped file edited in place is refused at start.
   changed.version = 1;

@@ -90,13 +90,16 @@ TEST_F(RegimeTest, ShippedSchemesValidationAndNewVersions) {
   assess::v1::ListSchemesRequest list;
   list.set_with_documents(true);
   ASSERT_OK_AND_ASSIGN(auto listed, Call(&AssessService::Stub::ListSchemes, list));
-  ASSERT_EQ(listed.schemes_size(), 2);
+  ASSERT_EQ(listed.schemes_size(), 3);
   const assess::v1::Scheme& group = listed.schemes(0);
   EXPECT_EQ(group.name(), "schemes/group-v1");
   EXPECT_EQ(group.aspects(), 5);
   EXPECT_EQ(group.tasks(), 39);
   EXPECT_EQ(group.total(), "100");
-  EXPECT_EQ(listed.schemes(1).name(), "schemes/supervised_unit-v1");
+  // Version 2 reads the risk register, the campaigns and the file catalogue.
+  EXPECT_EQ(listed.schemes(1).name(), "schemes/group-v2");
+  EXPECT_EQ(listed.schemes(1).tasks(), 39);
+  EXPECT_EQ(listed.schemes(2).name(), "schemes/supervised_unit-v1");
 
   assess::v1::GetSchemeRequest get;
   get.set_name("schemes/group-v1");
@@ -123,16 +126,16 @@ TEST_F(RegimeTest, ShippedSchemesValidationAndNewVersions) {
   validate.set_document(document);
   EXPECT_OK(Call(&AssessService::Stub::ValidateScheme, validate).status());
 
-  // Versions never change: version 1 again is refused, version 2 is stored beside it.
+  // Versions never change: version 1 again is refused, version 3 is stored beside it.
   assess::v1::CreateSchemeRequest create;
   create.set_document(
       absl::StrReplaceAll(document, {{"派驻纪检监察组工作考核评分细则", "二版细则"}}));
   EXPECT_THAT(Call(&AssessService::Stub::CreateScheme, create),
               StatusIs(absl::StatusCode::kAlreadyExists, "SCHEME_VERSION_EXISTS"));
   create.set_document(
-      absl::StrReplaceAll(create.document(), {{"\"version\": 1", "\"version\": 2"}}));
-  ASSERT_OK_AND_ASSIGN(auto v2, Call(&AssessService::Stub::CreateScheme, create));
-  EXPECT_EQ(v2.name(), "schemes/group-v2");
+      absl::StrReplaceAll(create.document(), {{"\"version\": 1", "\"version\": 3"}}));
+  ASSERT_OK_AND_ASSIGN(auto v3, Call(&AssessService::Stub::CreateScheme, create));
+  EXPECT_EQ(v3.name(), "schemes/group-v3");
   get.set_name("schemes/group-v1");
   ASSERT_OK_AND_ASSIGN(got, Call(&AssessService::Stub::GetScheme, get));
   EXPECT_EQ(got.title(), "派驻纪检监察组工作考核评分细则");

@@ -34,7 +34,7 @@ Scheme Default(const std::string& file) {
 }
 
 TEST(DefaultSchemesTest, EveryShippedSchemeIsValid) {
-  ASSERT_EQ(generated::DefaultSchemes().size(), 2u);
+  ASSERT_EQ(generated::DefaultSchemes().size(), 3u);
   for (const auto& [name, json] : generated::DefaultSchemes()) {
     absl::StatusOr<Scheme> s = ParseSchemeJson(json);
     ASSERT_OK(s.status()) << name;

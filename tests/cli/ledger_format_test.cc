@@ -51,8 +51,9 @@ TEST(LedgerFormatTest, OrgsRecordKindsAreFoundBesideTheContracts) {
   std::vector<std::string> kinds;
   for (const auto& format : RecordFormats()) kinds.push_back(format.kind);
   EXPECT_THAT(kinds, ElementsAre("vettings", "transfer_talks", "mentoring", "accountability",
-                                 "integrity_files", "integrity_entries"));
+                                 "integrity_files", "integrity_entries", "attendance"));
   EXPECT_EQ(Format("integrity_files").service, "org");
+  EXPECT_EQ(Format("attendance").service, "assess");  // assess's, beside org's
   auto ledger = ReadLedger(Format("integrity_files"),
                            "code,name,unit,key_minority,focus_tags\n"
                            "IF1,王某,U1,top_leader,young_cadre\n"

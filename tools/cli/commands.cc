@@ -508,7 +508,7 @@ std::string Usage() {
          "      kinds, in import order: zones units supervision people assignments roles\n"
          "      trainings activities letters problems clues outcomes (import only:\n"
          "      vettings transfer_talks mentoring accountability integrity_files\n"
-         "      integrity_entries)\n"
+         "      integrity_entries) attendance (README.md)\n"
          "  clues register --received-on D --source S --handling-unit U --subject NAME\n"
          "                 --violations V[;V] --allegation TEXT [--subject-unit U]\n"
          "                 [--subject-position P] [--subject-level L] [--party-member]\n"

@@ -123,6 +123,27 @@ grpc::Status ExportActivitiesPage(const LedgerFormat&, const Session& session,
   return status;
 }
 
+// Work-meeting attendance back as rows: one per meeting and group (ListWorkMeetings).
+grpc::Status ExportAttendancePage(const LedgerFormat&, const Session& session,
+                                  grpc::ClientContext* ctx, const std::string&, Rows* rows,
+                                  std::string* next) {
+  auto stub = assess::v1::AssessService::NewStub(session.channel);
+  assess::v1::ListWorkMeetingsRequest request;
+  request.set_from_date("2000-01-01");
+  request.set_to_date("2099-12-31");
+  assess::v1::ListWorkMeetingsResponse response;
+  grpc::Status status = stub->ListWorkMeetings(ctx, request, &response);
+  if (!status.ok()) return status;
+  for (const auto& m : response.meetings()) {
+    for (const auto& a : m.attendance()) {
+      rows->push_back({m.kind(), m.held_on(), m.title(), Code(a.group(), "units"),
+                       a.attended() ? "yes" : "no", a.note()});
+    }
+  }
+  next->clear();
+  return status;
+}
+
 const KindRpcs* FindRpcs(const std::string& kind) {
   using Org = org::v1::OrgService;
   using Clue = clue::v1::ClueService;
@@ -145,6 +166,12 @@ const KindRpcs* FindRpcs(const std::string& kind) {
        [] {
          KindRpcs r = Rpcs<Assess>(&Assess::Stub::ImportActivities);
          r.export_page = ExportActivitiesPage;
+         return r;
+       }()},
+      {"attendance",
+       [] {
+         KindRpcs r = Rpcs<Assess>(&Assess::Stub::ImportAttendance);
+         r.export_page = ExportAttendancePage;
          return r;
        }()},
       {"letters", Rpcs<Clue>(&Clue::Stub::ImportLetters, &Clue::Stub::ExportLetters)},

@@ -149,6 +149,12 @@ std::vector<LedgerFormat> MakeRecordFormats() {
        "org",
        {Required("file"), Required("kind", S::kChoice, {"declaration", "talk", "reminder", "note"}),
         Required("date", S::kDate), Required("summary")}},
+      // assess's work-meeting attendance (README.md, "Attendance rows").
+      {"attendance",
+       "assess",
+       {Required("kind", S::kChoice, {"quarterly", "half_year", "yearly"}),
+        Required("held_on", S::kDate), Optional("title"), Required("group"),
+        Required("attended", S::kChoice, {"yes", "no"}), Optional("note")}},
   };
 }
 

@@ -64,7 +64,7 @@ struct LedgerFormat {
 const std::vector<LedgerFormat>& LedgerFormats();
 // org's record kinds without a CONTRACTS.md format (README.md, "org record imports"):
 // vettings, transfer_talks, mentoring, accountability, integrity_files, integrity_entries.
-// Import only.
+// Import only. Then assess's `attendance` (README.md, "Attendance rows"), which exports too.
 const std::vector<LedgerFormat>& RecordFormats();
 // A kind of either list; nullptr for any other.
 const LedgerFormat* FindLedgerFormat(absl::string_view kind);

@@ -8,6 +8,7 @@
 #include "services/assess/api/metric_gatherer.h"
 #include "services/assess/domain/run.h"
 #include "services/assess/storage/activity_repository.h"
+#include "services/assess/storage/records_repository.h"
 #include "services/assess/storage/regime_repository.h"
 #include "services/assess/storage/run_repository.h"
 #include "services/assess/storage/scheme_repository.h"
@@ -18,13 +19,15 @@ class AssessApi final : public paizhu::assess::v1::AssessService::Service {
  public:
   AssessApi(const server::CallGate* gate, sql::Pool* pool, ActivityRepository* activities,
             SchemeRepository* schemes, RegimeRepository* regime, RunRepository* runs,
-            const MetricGatherer* gatherer, const client::UnitDirectory* units)
+            RecordsRepository* records, const MetricGatherer* gatherer,
+            const client::UnitDirectory* units)
       : gate_(gate),
         pool_(pool),
         activities_(activities),
         schemes_(schemes),
         regime_(regime),
         runs_(runs),
+        records_(records),
         gatherer_(gatherer),
         units_(units) {}
 
@@ -65,6 +68,30 @@ class AssessApi final : public paizhu::assess::v1::AssessService::Service {
   grpc::Status ListWorkMeetings(grpc::ServerContext* ctx,
                                 const v1::ListWorkMeetingsRequest* request,
                                 v1::ListWorkMeetingsResponse* response) override;
+  grpc::Status ImportAttendance(grpc::ServerContext* ctx,
+                                const v1::ImportAttendanceRequest* request,
+                                paizhu::common::v1::ImportResult* response) override;
+  // api/records_handlers.cc: the risk register, campaigns, the file catalogue
+  grpc::Status RecordRiskPoint(grpc::ServerContext* ctx, const v1::RecordRiskPointRequest* request,
+                               v1::RiskPoint* response) override;
+  grpc::Status ReviewRiskPoint(grpc::ServerContext* ctx, const v1::ReviewRiskPointRequest* request,
+                               v1::RiskPoint* response) override;
+  grpc::Status ListRiskPoints(grpc::ServerContext* ctx, const v1::ListRiskPointsRequest* request,
+                              v1::ListRiskPointsResponse* response) override;
+  grpc::Status CreateCampaign(grpc::ServerContext* ctx, const v1::CreateCampaignRequest* request,
+                              v1::Campaign* response) override;
+  grpc::Status RecordCampaignFollowUp(grpc::ServerContext* ctx,
+                                      const v1::RecordCampaignFollowUpRequest* request,
+                                      v1::Campaign* response) override;
+  grpc::Status GetCampaign(grpc::ServerContext* ctx, const v1::GetCampaignRequest* request,
+                           v1::Campaign* response) override;
+  grpc::Status ListCampaigns(grpc::ServerContext* ctx, const v1::ListCampaignsRequest* request,
+                             v1::ListCampaignsResponse* response) override;
+  grpc::Status RecordGroupFile(grpc::ServerContext* ctx, const v1::RecordGroupFileRequest* request,
+                               v1::GroupFile* response) override;
+  grpc::Status GetFileChecklist(grpc::ServerContext* ctx,
+                                const v1::GetFileChecklistRequest* request,
+                                v1::FileChecklist* response) override;
 
   // api/run_handlers.cc
   grpc::Status CreateRun(grpc::ServerContext* ctx, const v1::CreateRunRequest* request,
@@ -94,6 +121,11 @@ class AssessApi final : public paizhu::assess::v1::AssessService::Service {
                             absl::Time deadline, v1::ScoreSheet* out) const;
   absl::Status CheckGroup(const std::string& code, const std::string& field,
                           const server::CallContext& call) const;
+  // The unit must be a supervised unit (UNIT_NOT_FOUND, NOT_A_SUPERVISED_UNIT on `field`);
+  // its facts (the supervising group today).
+  absl::StatusOr<client::UnitFacts> CheckSupervisedUnit(const std::string& code,
+                                                        const std::string& field,
+                                                        const server::CallContext& call) const;
 
   const server::CallGate* gate_;
   sql::Pool* pool_;  // imports run their rows in one transaction (common/import)
@@ -101,6 +133,7 @@ class AssessApi final : public paizhu::assess::v1::AssessService::Service {
   SchemeRepository* schemes_;
   RegimeRepository* regime_;
   RunRepository* runs_;
+  RecordsRepository* records_;
   const MetricGatherer* gatherer_;
   const client::UnitDirectory* units_;
 };

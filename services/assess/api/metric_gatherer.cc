@@ -8,12 +8,18 @@
 #include "common/status/macros.h"
 #include "common/time/civil_date.h"
 #include "services/assess/api/source_error.h"
+#include "services/assess/domain/campaign.h"
+#include "services/assess/domain/file_catalogue.h"
 #include "services/assess/domain/metric_catalogue.h"
 #include "services/assess/domain/monthly_report.h"
+#include "services/assess/domain/risk_point.h"
 #include "services/assess/domain/work_meeting.h"
 
 namespace paizhu::assess {
 namespace {
+
+// Records read whole for a period's metrics: a city's registers hold far fewer.
+constexpr int kMaxRecords = 100000;
 
 // A share in percent; 100 when nothing was due.
 double Percent(int64_t part, int64_t whole) {
@@ -41,9 +47,11 @@ const std::map<std::string, std::string>& LedgerKinds() {
 }  // namespace
 
 MetricGatherer::MetricGatherer(ActivityRepository* activities, RegimeRepository* regime,
-                               const client::Downstream* org, const client::Downstream* clue)
+                               RecordsRepository* records, const client::Downstream* org,
+                               const client::Downstream* clue)
     : activities_(activities),
       regime_(regime),
+      records_(records),
       org_(org),
       clue_(clue),
       org_stub_(org::v1::OrgService::NewStub(org->channel())),
@@ -124,6 +132,7 @@ absl::StatusOr<Snapshots> MetricGatherer::Gather(const Scheme& scheme,
                            : absl::StrJoin(missed, ","));
       }
     }
+    RETURN_IF_ERROR(GatherRecords(targets, period, wanted, put, call));
   }
 
   if (sources.count(MetricSource::kOrg)) {
@@ -197,6 +206,53 @@ absl::StatusOr<Snapshots> MetricGatherer::Gather(const Scheme& scheme,
     }
   }
   return out;
+}
+
+absl::Status MetricGatherer::GatherRecords(const std::vector<std::string>& targets,
+                                           const Period& period,
+                                           const std::set<std::string>& wanted, const Put& put,
+                                           const server::CallContext& call) const {
+  const std::string span = absl::StrCat(FormatDate(period.from), "..", FormatDate(period.to));
+  if (wanted.count("risk_points_reviewed")) {
+    // A register is small: every point once, each target's counted here.
+    ASSIGN_OR_RETURN(std::vector<RiskPoint> points,
+                     records_->RiskPoints("", "", kMaxRecords, call.deadline));
+    for (const std::string& code : targets) {
+      std::vector<std::string> ids;
+      for (int64_t id : PointsWorkedOn(points, code, period.from, period.to)) {
+        ids.push_back(absl::StrCat("risk-points/", id));
+      }
+      put(code, "risk_points_reviewed", static_cast<double>(ids.size()),
+          ids.empty()
+              ? absl::StrCat("no risk point of units/", code, " identified or reviewed ", span)
+              : absl::StrJoin(ids, ","));
+    }
+  }
+  if (wanted.count("campaign_followup_percent") || wanted.count("campaign_problems_found")) {
+    ASSIGN_OR_RETURN(std::vector<Campaign> campaigns,
+                     records_->Campaigns(period.from, period.to, kMaxRecords, call.deadline));
+    for (const std::string& code : targets) {
+      CampaignTally t = TallyCampaigns(campaigns, code, period.from, period.to);
+      std::string evidence = absl::StrCat(
+          t.followed_up, " of ", t.assigned, " campaign units of units/", code, " followed up ",
+          span, t.evidence.empty() ? "" : absl::StrCat(": ", absl::StrJoin(t.evidence, ",")));
+      put(code, "campaign_followup_percent",
+          t.assigned == 0 ? 100.0 : 100.0 * t.followed_up / static_cast<double>(t.assigned),
+          evidence);
+      put(code, "campaign_problems_found", static_cast<double>(t.problems_found), evidence);
+    }
+  }
+  if (wanted.count("file_catalogue_percent")) {
+    ASSIGN_OR_RETURN(std::vector<FileItem> catalogue, records_->FileCatalogue(call.deadline));
+    const int year = static_cast<int>(period.to.year());
+    for (const std::string& code : targets) {
+      ASSIGN_OR_RETURN(auto kept, records_->GroupFiles(code, year, call.deadline));
+      put(code, "file_catalogue_percent", KeptPercent(catalogue, kept),
+          absl::StrCat(kept.size(), " of ", catalogue.size(), " catalogue files kept by units/",
+                       code, " for ", year));
+    }
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::vector<std::string>> MetricGatherer::UnitsOfKind(

@@ -4,7 +4,9 @@
 // aggregate figures (never clue contents), each call as this service with the caller's
 // deadline. A source that fails fails the whole gathering (SourceError): never a zero.
 
+#include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,7 @@
 #include "services/assess/domain/run.h"
 #include "services/assess/domain/scheme.h"
 #include "services/assess/storage/activity_repository.h"
+#include "services/assess/storage/records_repository.h"
 #include "services/assess/storage/regime_repository.h"
 #include "services/assess/storage/run_repository.h"
 
@@ -25,7 +28,8 @@ namespace paizhu::assess {
 class MetricGatherer {
  public:
   MetricGatherer(ActivityRepository* activities, RegimeRepository* regime,
-                 const client::Downstream* org, const client::Downstream* clue);
+                 RecordsRepository* records, const client::Downstream* org,
+                 const client::Downstream* clue);
 
   // `targets`: bare unit codes. `as_of`: the day monthly reports are judged on.
   absl::StatusOr<Snapshots> Gather(const Scheme& scheme, const std::vector<std::string>& targets,
@@ -37,8 +41,17 @@ class MetricGatherer {
                                                        const server::CallContext& call) const;
 
  private:
+  // Stores one target's metric value with its evidence (when the scheme reads it).
+  using Put = std::function<void(const std::string& code, const std::string& metric, double value,
+                                 std::string evidence)>;
+  // The risk register, campaigns and file catalogue metrics.
+  absl::Status GatherRecords(const std::vector<std::string>& targets, const Period& period,
+                             const std::set<std::string>& wanted, const Put& put,
+                             const server::CallContext& call) const;
+
   ActivityRepository* activities_;
   RegimeRepository* regime_;
+  RecordsRepository* records_;
   const client::Downstream* org_;
   const client::Downstream* clue_;
   std::unique_ptr<org::v1::OrgService::Stub> org_stub_;

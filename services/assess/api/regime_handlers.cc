@@ -1,6 +1,8 @@
 // 一报告三例会: monthly reports (their states derived), the due-day rule, work meetings.
 
 #include <map>
+#include <set>
+#include <tuple>
 
 #include "absl/strings/str_cat.h"
 #include "common/import/run_import.h"
@@ -248,6 +250,93 @@ grpc::Status AssessApi::ListWorkMeetings(grpc::ServerContext* ctx,
                          regime_->WorkMeetings(from, to, 1000, call.deadline));
         for (const WorkMeeting& m : meetings) ToProto(m, response->add_meetings());
         return absl::OkStatus();
+      });
+}
+
+// Rows `kind,held_on,title,group,attended,note`: each row's checks, its group asked of org
+// once per code, a group twice for one meeting refused; then each row joins the meeting of
+// its kind that day (made with the row's title when there is none).
+grpc::Status AssessApi::ImportAttendance(grpc::ServerContext* ctx,
+                                         const v1::ImportAttendanceRequest* request,
+                                         paizhu::common::v1::ImportResult* response) {
+  struct Record {
+    int line = 0;
+    std::string kind;
+    absl::CivilDay held_on;
+    std::string title;
+    MeetingAttendance attendance;
+  };
+  return gate_->Serve(
+      ctx, Method("ImportAttendance"), [&](const CallContext& call) -> absl::Status {
+        RETURN_IF_ERROR(imports::CheckOptions(request->rows_size(), request->options()));
+        imports::ParsedRows<Record> parsed;
+        std::map<std::string, absl::Status> groups;
+        std::set<std::tuple<std::string, std::string, std::string>> seen;
+        const absl::CivilDay today = TodayInChina();
+        for (const v1::AttendanceRow& in : request->rows()) {
+          size_t before = parsed.errors.size();
+          auto bad = [&](const std::string& column, const absl::Status& s) {
+            parsed.errors.push_back({in.line(), column, ErrorReason(s), std::string(s.message())});
+          };
+          Record r;
+          r.line = in.line();
+          r.kind = in.kind();
+          r.title = in.title();
+          r.attendance.group_code = in.group();
+          r.attendance.note = in.note();
+          if (!IsWorkMeetingKind(in.kind())) {
+            bad("kind", InvalidArgument("kind", "INVALID_MEETING_KIND",
+                                        "kind: quarterly, half_year or yearly"));
+          }
+          absl::StatusOr<absl::CivilDay> day = ParseDate(in.held_on(), "held_on");
+          if (!day.ok()) {
+            bad("held_on", day.status());
+          } else if (*day > today) {
+            bad("held_on", InvalidArgument("held_on", "DATE_IN_FUTURE",
+                                           "held_on: attendance is recorded after the meeting"));
+          } else {
+            r.held_on = *day;
+          }
+          if (in.title().size() > 600) {
+            bad("title", InvalidArgument("title", "TOO_LONG", "title: at most 200 characters"));
+          }
+          if (!names::IsValidCode(in.group())) {
+            bad("group", InvalidArgument("group", "INVALID_CODE", "group: not a group's code"));
+          }
+          if (in.attended() != "yes" && in.attended() != "no") {
+            bad("attended", InvalidArgument("attended", "INVALID_ATTENDED", "attended: yes or no"));
+          }
+          r.attendance.attended = in.attended() == "yes";
+          if (in.note().size() > 600) {
+            bad("note", InvalidArgument("note", "TOO_LONG", "note: at most 200 characters"));
+          }
+          if (parsed.errors.size() == before &&
+              !seen.insert({in.kind(), in.held_on(), in.group()}).second) {
+            bad("group", InvalidArgument("group", "DUPLICATE_ROW",
+                                         "group: this group's attendance at this meeting is on "
+                                         "an earlier row"));
+          }
+          if (parsed.errors.size() == before) {
+            if (!groups.count(in.group())) {
+              absl::Status s = CheckGroup(in.group(), "group", call);
+              if (!s.ok() && s.code() != absl::StatusCode::kInvalidArgument) return s;
+              groups[in.group()] = s;
+            }
+            if (!groups[in.group()].ok()) bad("group", groups[in.group()]);
+          }
+          if (parsed.errors.size() == before) parsed.records.push_back(std::move(r));
+        }
+        std::vector<size_t> order(parsed.records.size());
+        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+        const std::string recorded_by = call.principal.subject();
+        auto apply = [&](sql::Transaction& tx, const Record& r) -> absl::Status {
+          return imports::AsRow(
+              InsertAttendance(tx, r.kind, r.held_on, r.title, r.attendance, recorded_by),
+              {{"AMBIGUOUS_MEETING", "held_on"}}, "group");
+        };
+        return imports::RunImport<Record>(
+            *pool_, call.deadline, request->rows_size(), request->options(),
+            imports::KeyOf(*request, "ImportAttendance"), parsed, order, apply, response);
       });
 }
 

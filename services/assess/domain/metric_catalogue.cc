@@ -32,6 +32,16 @@ std::vector<MetricDefinition> Build() {
        "months of the period, due by the run, with no monthly report"},
       {"work_meetings_missed", kLedger, g, false,
        "work meetings (quarterly, half-year seminar, 述责述廉) in the period the group missed"},
+      // The risk register, special campaigns and the file catalogue kept here.
+      {"risk_points_reviewed", kLedger, g, false,
+       "risk points (廉政风险点) in the group's register identified or reviewed in the period"},
+      {"campaign_followup_percent", kLedger, g, true,
+       "of the units the group follows up in special campaigns overlapping the period, the "
+       "share followed up by the period's end"},
+      {"campaign_problems_found", kLedger, g, false, "problems found in those follow-ups"},
+      {"file_catalogue_percent", kLedger, g, true,
+       "of the standard file catalogue's items, the share the group keeps for the year of the "
+       "period's end"},
       // The organisation service (GetStatistics for the group; ListAccountability).
       {"training_person_times", kOrg, g, false,
        "training records in the period of people holding a post of the group that day"},

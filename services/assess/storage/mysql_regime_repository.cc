@@ -64,6 +64,47 @@ absl::Status InsertMonthlyReport(sql::Transaction& tx, const MonthlyReport& repo
       .status();
 }
 
+absl::Status InsertAttendance(sql::Transaction& tx, const std::string& kind, absl::CivilDay held_on,
+                              const std::string& title, const MeetingAttendance& attendance,
+                              const std::string& recorded_by) {
+  ASSIGN_OR_RETURN(sql::Rows meetings,
+                   tx.Query("SELECT id FROM work_meetings WHERE kind = ? AND held_on = ? "
+                            "FOR UPDATE",
+                            {kind, FormatDate(held_on)}));
+  if (meetings.size() > 1) {
+    return FailedPrecondition("AMBIGUOUS_MEETING",
+                              absl::StrCat(meetings.size(), " ", kind, " meetings on ",
+                                           FormatDate(held_on), ": record this one by its RPC"));
+  }
+  int64_t id = 0;
+  if (meetings.empty()) {
+    RETURN_IF_ERROR(tx.Exec("INSERT INTO work_meetings (kind, held_on, title, recorded_by) "
+                            "VALUES (?, ?, ?, ?)",
+                            {kind, FormatDate(held_on), title, recorded_by})
+                        .status());
+    ASSIGN_OR_RETURN(sql::Rows last, tx.Query("SELECT LAST_INSERT_ID()"));
+    id = last.Int(0, 0);
+  } else {
+    id = meetings.Int(0, 0);
+  }
+  ASSIGN_OR_RETURN(sql::Rows existing,
+                   tx.Query("SELECT attended FROM meeting_attendance WHERE meeting_id = ? AND "
+                            "group_code = ?",
+                            {id, attendance.group_code}));
+  if (!existing.empty()) {
+    return AlreadyExists(
+        "ATTENDANCE_EXISTS",
+        absl::StrCat("units/", attendance.group_code, "'s attendance at the ", kind, " meeting of ",
+                     FormatDate(held_on), " is recorded already"));
+  }
+  return tx
+      .Exec(
+          "INSERT INTO meeting_attendance (meeting_id, group_code, attended, note) VALUES "
+          "(?, ?, ?, ?)",
+          {id, attendance.group_code, int64_t{attendance.attended ? 1 : 0}, attendance.note})
+      .status();
+}
+
 absl::StatusOr<MonthlyReport> MysqlRegimeRepository::SubmitMonthlyReport(
     const MonthlyReport& report, const sql::RequestKey& key, absl::Time deadline) {
   MonthlyReport stored = report;

@@ -8,6 +8,12 @@ namespace paizhu::assess {
 
 // Stores one monthly report inside `tx` (SubmitMonthlyReport and ImportMonthlyReports).
 absl::Status InsertMonthlyReport(sql::Transaction& tx, const MonthlyReport& report);
+// Stores one group's attendance inside `tx` (ImportAttendance): at the meeting of `kind`
+// held that day, made with `title` when there is none (FAILED_PRECONDITION
+// AMBIGUOUS_MEETING when two are; ALREADY_EXISTS ATTENDANCE_EXISTS for the group twice).
+absl::Status InsertAttendance(sql::Transaction& tx, const std::string& kind, absl::CivilDay held_on,
+                              const std::string& title, const MeetingAttendance& attendance,
+                              const std::string& recorded_by);
 
 class MysqlRegimeRepository : public RegimeRepository {
  public:
