@@ -6,7 +6,8 @@
 PAIZHU_PACKAGES=(build-essential cmake ninja-build ccache pkg-config libgrpc++-dev
   protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libmysqlcppconn-dev
   mariadb-server mariadb-client nlohmann-json3-dev libssl-dev libgtest-dev libgmock-dev
-  openssl clang-format libcpp-httplib-dev nodejs prometheus-cpp-dev libxlsxwriter-dev unzip)
+  openssl clang-format libcpp-httplib-dev nodejs prometheus-cpp-dev libxlsxwriter-dev unzip
+  clang-14 libclang-rt-14-dev)
 
 # The repository top: git's answer, else the parent of scripts/ (a fresh CI machine may
 # have no git, and git refuses a checkout owned by another user).

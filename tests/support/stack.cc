@@ -90,6 +90,7 @@ absl::StatusOr<std::unique_ptr<Stack>> Stack::Start(const sql::ConnectOptions& s
   std::map<std::string, std::string> schema, user, password;
   for (const char* s : kServices) {
     schema[s] = absl::StrCat("e2e_", s, "_", suffix);
+    stack->schemas_[s] = schema[s];
     user[s] = absl::StrCat("e2e_", s, "_", suffix);
     password[s] = crypto::HexEncode(crypto::RandomBytes(12));
     RETURN_IF_ERROR(
@@ -191,7 +192,16 @@ absl::Status Stack::StartProcess(const std::string& name, std::vector<std::strin
     argv.push_back(absl::StrCat("--metrics-port=", process.metrics_port));
   }
   argv.insert(argv.end(), flags.begin(), flags.end());
-  if (!process.child.Start(argv, Log(name))) return Internal("TEST_SETUP", "cannot start " + name);
+  process.argv = argv;
+  return Launch(name);
+}
+
+absl::Status Stack::Launch(const std::string& name) {
+  std::string port_file = absl::StrCat(dir_, "/", name, ".port");
+  std::remove(port_file.c_str());
+  Process& process = processes_[name];
+  if (!process.child.Start(process.argv, Log(name)))
+    return Internal("TEST_SETUP", "cannot start " + name);
   absl::Time until = absl::Now() + absl::Seconds(30);
   while (absl::Now() < until) {
     std::string text = ReadFile(port_file);
@@ -274,6 +284,28 @@ pid_t Stack::pid(const std::string& process) const {
   auto it = processes_.find(process);
   return it == processes_.end() || !it->second.child.running() ? -1 : it->second.child.pid();
 }
+
+void Stack::Kill(const std::string& process) {
+  auto it = processes_.find(process);
+  if (it == processes_.end() || !it->second.child.running()) return;
+  it->second.child.Signal(SIGKILL);
+  it->second.child.Wait(absl::Seconds(10));
+}
+
+absl::Status Stack::Restart(const std::string& name, std::vector<std::string> extra_flags) {
+  auto it = processes_.find(name);
+  if (it == processes_.end()) return Internal("TEST_SETUP", "no process " + name);
+  Process& process = it->second;
+  if (process.child.running()) return Internal("TEST_SETUP", name + " is still running");
+  // The same port, so every caller's address still names it.
+  std::replace(process.argv.begin(), process.argv.end(), std::string("--listen=127.0.0.1:0"),
+               absl::StrCat("--listen=127.0.0.1:", process.port));
+  process.argv.insert(process.argv.end(), extra_flags.begin(), extra_flags.end());
+  RETURN_IF_ERROR(Launch(name));
+  return WaitReady(name, ReadinessName(name.substr(0, name.find('-'))));
+}
+
+std::string Stack::Schema(const std::string& service) const { return schemas_.at(service); }
 
 std::string Stack::Key(const std::string& service) const { return keys_.at(service); }
 std::string Stack::Log(const std::string& process) const {

@@ -66,20 +66,30 @@ class Stack {
   int Stop(const std::string& process, absl::Duration timeout = absl::Seconds(20));
   // SIGTERM to every process; returns the first non-zero exit status, or 0.
   int StopAll(absl::Duration timeout = absl::Seconds(20));
+  // SIGKILL to one process, as a crash; returns once it is gone.
+  void Kill(const std::string& process);
+  // Starts a stopped or killed process again with its flags, on its ports (callers keep
+  // their addresses), plus `extra_flags` (a later flag wins); waits until it is ready.
+  absl::Status Restart(const std::string& process, std::vector<std::string> extra_flags = {});
+  // The schema a service (org, clue, assess) keeps its tables in.
+  std::string Schema(const std::string& service) const;
 
  private:
   struct Process {
     Subprocess child;
+    std::vector<std::string> argv;  // as first started, for Restart
     int port = 0;
     int health_port = 0;
     int metrics_port = 0;
   };
   absl::Status StartProcess(const std::string& name, std::vector<std::string> flags);
+  absl::Status Launch(const std::string& name);  // argv as stored; waits for the port file
   absl::Status WaitReady(const std::string& name, const std::string& health_name);
 
   std::string dir_;
   std::string jwt_private_pem_;
   std::map<std::string, std::string> keys_;
+  std::map<std::string, std::string> schemas_;
   std::map<std::string, Process> processes_;
   StackOptions options_;
 };

@@ -80,6 +80,8 @@ absl::StatusOr<CsvFile> ParseCsv(absl::string_view text) {
       i += 2;
       continue;
     }
+    // A CR alone at the very end ends the last line; it starts no record.
+    if (text[i] == '\r' && i + 1 == n) break;
     CsvRecord record;
     record.line = line;
     while (true) {  // one field per pass
@@ -160,6 +162,8 @@ std::string CsvField(absl::string_view value) {
 }
 
 std::string CsvLine(const std::vector<std::string>& fields) {
+  // One empty field alone would be an empty line, which readers skip: quote it.
+  if (fields.size() == 1 && fields[0].empty()) return "\"\"\r\n";
   std::string out;
   for (size_t k = 0; k < fields.size(); ++k) {
     if (k > 0) out.push_back(',');

@@ -25,6 +25,7 @@
 #include "google/rpc/status.pb.h"
 #include "grpcpp/generic/generic_stub.h"
 #include "nlohmann/json.hpp"
+#include "services/gateway/api/json_body.h"
 #include "services/gateway/api/refusals.h"
 #include "services/gateway/domain/audit.h"
 
@@ -177,16 +178,8 @@ class JsonCall {
     }
     auto* factory = pb::MessageFactory::generated_factory();
     std::unique_ptr<pb::Message> input(factory->GetPrototype(method->input_type())->New());
-    if (!request_.body.empty()) {
-      pb::util::JsonParseOptions options;
-      options.ignore_unknown_fields = false;
-      if (auto parsed = pb::util::JsonStringToMessage(request_.body, input.get(), options);
-          !parsed.ok()) {
-        return Fail(
-            InvalidArgument("body", "BAD_JSON",
-                            absl::StrCat("the body is not a ", method->input_type()->full_name(),
-                                         " in JSON: ", parsed.message().as_string())));
-      }
+    if (absl::Status decoded = DecodeJsonBody(request_.body, input.get()); !decoded.ok()) {
+      return Fail(decoded);
     }
     std::string bytes = input->SerializeAsString();
     if ((*route)->request_prototype != nullptr) {
