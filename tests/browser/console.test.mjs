@@ -1,0 +1,235 @@
+// The console's scenarios in Debian's Chromium (playwright-core from web/'s lock file,
+// executablePath set: no browser download). Run by console_browser_test against a suite
+// with the demo city; the environment names the console, the CLI's state folder and where
+// screenshots go. Each scenario saves a screenshot when it fails.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { test } from "node:test";
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set (run through console_browser_test)`);
+  return value;
+};
+const URL_BASE = env("PAIZHU_CONSOLE_URL");
+const STATE = env("PAIZHU_STATE");
+const BIN = env("PAIZHU_BIN");
+const SHOTS = env("PAIZHU_SCREENSHOTS");
+const DEMO = env("PAIZHU_DEMO_DIR");
+const { chromium } = createRequire(join(env("PAIZHU_WEB_DIR"), "package.json"))("playwright-core");
+mkdirSync(SHOTS, { recursive: true });
+
+function cli(...args) {
+  return execFileSync(join(BIN, "paizhu"), ["--state", STATE, ...args], { encoding: "utf8" });
+}
+
+// A dev token for a person, exactly as `paizhu login --dev` makes it.
+const tokens = new Map();
+function token(person) {
+  if (!tokens.has(person)) {
+    const m = /export PAIZHU_TOKEN=(\S+)/.exec(cli("login", "--dev", "--as", person));
+    assert.ok(m, `paizhu login --dev --as ${person} printed no token`);
+    tokens.set(person, m[1]);
+  }
+  return tokens.get(person);
+}
+
+// One call to the gateway's JSON port, as the console makes it (for a scenario's setup).
+async function rpc(person, method, body) {
+  const answer = await fetch(`${URL_BASE}/${method}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token(person)}` },
+    body: JSON.stringify(body),
+  });
+  const json = await answer.json();
+  assert.equal(answer.status, 200, `${method}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+// The demo city's clue rows (one per person reported), straight from the file.
+function demoClues() {
+  const [header, ...rows] = readFileSync(join(DEMO, "clues.csv"), "utf8").trim().split(/\r?\n/);
+  const cols = header.split(",");
+  return rows.map((line) => Object.fromEntries(line.split(",").map((v, i) => [cols[i], v])));
+}
+
+function todayCst() {
+  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+// A fresh browser for one scenario; a screenshot of the page when it fails.
+async function scenario(name, body) {
+  const browser = await chromium.launch({
+    executablePath: env("PAIZHU_CHROMIUM"),
+    headless: true,
+    args: ["--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN"],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: "zh-CN" });
+  page.setDefaultTimeout(15000);
+  const problems = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  page.on("pageerror", (e) => problems.push(String(e)));
+  try {
+    await body(page, problems);
+  } catch (e) {
+    const file = join(SHOTS, `failure-${name.replace(/[^a-z0-9]+/gi, "-")}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+    e.message += `\n(screenshot: ${file}; page: ${page.url()}; console: ${problems.join(" | ")})`;
+    throw e;
+  } finally {
+    await browser.close();
+  }
+}
+
+// Signs in by pasting the token and submitting with the keyboard.
+async function signIn(page, person) {
+  await page.goto(`${URL_BASE}/signin`);
+  await page.locator("#token").fill(token(person));
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/work/);
+  await page.locator(".who").filter({ hasText: person }).waitFor();
+}
+
+async function signOut(page) {
+  await page.getByRole("button", { name: "退出" }).click();
+  await page.waitForURL(/\/signin/);
+}
+
+async function state(page) {
+  return page.locator("#clue-state").getAttribute("data-state");
+}
+
+test("a group member sees only the group's clues", () =>
+  scenario("group", async (page) => {
+    const rows = demoClues();
+    const g01 = new Set(rows.filter((r) => r.handling_unit === "G01").map((r) => r.number));
+    const other = rows.find((r) => r.handling_unit === "G02").number;
+    assert.ok(g01.size > 0);
+
+    await signIn(page, "P016");  // 驻 G01 组 staff, role group@G01
+    await page.goto(`${URL_BASE}/me`);
+    assert.deepEqual(await page.locator("#me-roles td[data-role]").evaluateAll((tds) => tds.map((t) => t.dataset.role)), ["group"]);
+
+    await page.goto(`${URL_BASE}/work`);
+    const seen = new Map();
+    for (;;) {
+      await page.locator("#work-queue, #work-empty").first().waitFor();
+      for (const [number, unit] of await page.locator("#work-queue tbody tr").evaluateAll((trs) =>
+        trs.map((tr) => [tr.dataset.clue, tr.dataset.unit]))) {
+        seen.set(number, unit);
+      }
+      if (seen.size <= 50) await page.screenshot({ path: join(SHOTS, "work-queue.png"), fullPage: true });
+      const next = page.locator("#next-page");
+      if ((await next.count()) === 0) break;
+      await next.click();
+    }
+    assert.deepEqual([...new Set(seen.values())], ["units/G01"]);
+    for (const number of g01) assert.ok(seen.has(number), `${number} of G01 is missing from the queue`);
+    await page.setViewportSize({ width: 820, height: 1180 });  // a tablet
+    await page.screenshot({ path: join(SHOTS, "work-queue-tablet.png") });
+
+    // Another group's clue, opened by its address, looks exactly like one that does not exist.
+    await page.goto(`${URL_BASE}/clues/${other}`);
+    const hidden = await page.locator("#clue-missing").textContent();
+    await page.goto(`${URL_BASE}/clues/XS1999-9999`);
+    assert.equal(await page.locator("#clue-missing").textContent(), hidden);
+    assert.match(hidden, /找不到这条线索/);
+  }));
+
+test("a disposal is proposed and the approver approves it", () =>
+  scenario("disposal", async (page) => {
+    const registered = await rpc("P016", "paizhu.clue.v1.ClueService/RegisterClue", {
+      clue: {
+        received_on: todayCst(), source: "petition", violations: ["integrity"],
+        allegation: "浏览器测试：逢年过节收受管理服务对象礼金",
+        subjects: [{ name: "测试对象", position: "科长", party_member: true }],
+        handling_unit: "units/G01",
+      },
+      request_id: `browser-${Date.now()}`,
+    });
+    const number = registered.name.replace("clues/", "");
+
+    await signIn(page, "P016");
+    await page.goto(`${URL_BASE}/clues/${number}`);
+    assert.equal(await state(page), "registered");
+    await page.locator("#assign").click();
+    await page.locator("#assign-handlers").fill("P016");
+    await page.locator("#assign-submit").click();
+    await page.locator("#clue-done").waitFor();
+    assert.equal(await state(page), "assigned");
+
+    // A refusal shows the service's reason in plain words, and changes nothing.
+    await page.locator("#review").click();
+    await page.locator("#review-attendees").fill("P016, P011");
+    await page.locator("#review-submit").click();
+    await page.locator("#review-error").filter({ hasText: "TOO_FEW_ATTENDEES" }).waitFor();
+    assert.match(await page.locator("#review-error").textContent(), /至少需要三名/);
+    await page.locator("#review-attendees").fill("P001, P011, P016");
+    await page.locator("#review-submit").click();
+    await page.locator("#clue-done").waitFor();
+    assert.equal(await state(page), "under_review");
+
+    await page.locator("#propose").click();
+    await page.locator("#propose-disposal").selectOption("inquiry");
+    await page.locator("#propose-note").fill("建议谈话函询");
+    await page.locator("#propose-submit").click();
+    await page.locator("#clue-done").waitFor();
+    assert.equal(await state(page), "disposal_proposed");
+    await page.locator("#clue-proposal").waitFor();
+    assert.equal(await page.locator("#approve").count(), 0, "the proposer must not be offered approval");
+    await page.screenshot({ path: join(SHOTS, "clue.png"), fullPage: true });
+
+    await signOut(page);
+    await signIn(page, "P001");  // the group's leader: the approver the rule names
+    await page.goto(`${URL_BASE}/clues/${number}`);
+    await page.locator("#approve").click();
+    await page.locator("#approve-note").fill("同意");
+    await page.locator("#approve-submit").click();
+    await page.locator("#clue-done").waitFor();
+    assert.equal(await state(page), "inquiry");
+    assert.equal(await page.locator("#approve").count(), 0);
+  }));
+
+test("the figures agree with paizhu report work", () =>
+  scenario("figures", async (page) => {
+    const period = { from: "2018-01-01", to: "2022-05-31", as_of: "2022-05-31" };
+    cli("login", "--dev", "--as", "L001");
+    const expected = JSON.parse(cli("report", "work", "--from", period.from, "--to", period.to,
+      "--as-of", period.as_of, "--json"));
+
+    await signIn(page, "L001");  // the commission leader
+    await page.goto(`${URL_BASE}/figures`);
+    for (const [key, value] of Object.entries(period)) await page.locator(`#period-${key}`).fill(value);
+    await page.locator("#period-as_of").press("Enter");
+    await page.locator("#work-h").filter({ hasText: period.from }).waitFor();
+    const shown = await page.locator("#work-report [data-figure]").evaluateAll((cells) =>
+      cells.map((c) => [c.dataset.figure, Number(c.textContent)]));
+    const figures = Object.entries(expected).filter(([k]) => !["from", "to", "as_of"].includes(k));
+    assert.ok(figures.length >= 20);
+    for (const [key, value] of figures) {
+      const cells = shown.filter(([k]) => k === key);
+      assert.ok(cells.length > 0, `the figures page does not show ${key}`);
+      for (const [, v] of cells) assert.equal(v, value, key);
+    }
+    await page.locator("#chart-source").waitFor();
+    await page.screenshot({ path: join(SHOTS, "figures.png"), fullPage: true });
+  }));
+
+test("pages carry security headers", () =>
+  scenario("headers", async (page, problems) => {
+    for (const path of ["/", "/clues/XS2020-0001"]) {
+      const answer = await fetch(`${URL_BASE}${path}`);
+      assert.equal(answer.status, 200);
+      assert.match(answer.headers.get("content-security-policy") ?? "", /script-src 'self'/);
+      assert.equal(answer.headers.get("x-frame-options"), "DENY");
+      assert.equal(answer.headers.get("x-content-type-options"), "nosniff");
+      assert.ok(answer.headers.get("access-control-allow-origin") === null, "no CORS for the console");
+    }
+    // The console runs under its own policy: no violation on the way to the queue.
+    await signIn(page, "P016");
+    assert.deepEqual(problems.filter((p) => /Content Security Policy/i.test(p)), []);
+  }));
