@@ -3,11 +3,12 @@
 # the callers set -euo pipefail. Functions fail with `|| return`/die explicitly, because
 # errexit is switched off inside any function called from an `if` or `||`.
 
+# chromium and a CJK font: the console's browser tests (tests/browser) and their screenshots.
 PAIZHU_PACKAGES=(build-essential cmake ninja-build ccache pkg-config libgrpc++-dev
   protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libmysqlcppconn-dev
   mariadb-server mariadb-client nlohmann-json3-dev libssl-dev libgtest-dev libgmock-dev
   openssl clang-format libcpp-httplib-dev nodejs prometheus-cpp-dev libxlsxwriter-dev unzip
-  chromium)
+  chromium fonts-wqy-microhei)
 
 # The repository top: git's answer, else the parent of scripts/ (a fresh CI machine may
 # have no git, and git refuses a checkout owned by another user).

@@ -74,7 +74,8 @@ async function render() {
       root.replaceChildren(h("p", { class: "error", role: "alert" }, `页面加载失败：${String(e)}`));
     }
     clear(main, root);
-    main.focus({ preventScroll: true });
+    // Keyboard users land on the page's first field, else at the start of the page.
+    (main.querySelector<HTMLElement>("[data-autofocus]") ?? main).focus({ preventScroll: true });
     return;
   }
   document.title = "找不到页面 · 派驻监督协同工作台";

@@ -75,7 +75,10 @@ async function deadlineSection(c: Clue, kase: Case | null): Promise<HTMLElement>
   const target = kase && kase.dueDate ? kase : c;
   const due = target.dueDate;
   const section = h("section", { "aria-labelledby": "due-h" }, h("h2", { id: "due-h" }, "办理期限"));
-  if (!due) return section.appendChild(h("p", {}, "当前阶段没有办理期限。")).parentElement as HTMLElement;
+  if (!due) {
+    put(section, h("p", {}, "当前阶段没有办理期限。"));
+    return section;
+  }
   const u = urgency(due);
   put(section, h("p", { class: `due ${u}`, id: "clue-due" }, dueText(due),
     (kase ? kase.dueProvisional : c.dueProvisional) ? "（当年节假日未载入，暂按周一至周五计）" : ""));

@@ -13,7 +13,7 @@ export function signinPage(root: HTMLElement, params: URLSearchParams) {
   const message = h("p", { class: "error", role: "alert", id: "signin-error" });
   const token = h("textarea", {
     id: "token", name: "token", rows: 5, required: true, spellcheck: "false",
-    autocomplete: "off", "aria-describedby": "signin-help signin-error",
+    autocomplete: "off", "data-autofocus": true, "aria-describedby": "signin-help signin-error",
   });
   const submit = async (value: string) => {
     message.textContent = "";
@@ -54,5 +54,4 @@ export function signinPage(root: HTMLElement, params: URLSearchParams) {
       h("button", { type: "submit" }, "登录"),
     ),
   );
-  queueMicrotask(() => token.focus());
 }
