@@ -4,7 +4,7 @@
 // screenshots go. Each scenario saves a screenshot when it fails.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -62,6 +62,8 @@ function todayCst() {
 
 // A fresh browser for one scenario; a screenshot of the page when it fails.
 async function scenario(name, body) {
+  const failure = join(SHOTS, `failure-${name}.png`);
+  rmSync(failure, { force: true });  // a screenshot of an earlier run's failure
   const browser = await chromium.launch({
     executablePath: env("PAIZHU_CHROMIUM"),
     headless: true,
@@ -75,9 +77,8 @@ async function scenario(name, body) {
   try {
     await body(page, problems);
   } catch (e) {
-    const file = join(SHOTS, `failure-${name.replace(/[^a-z0-9]+/gi, "-")}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-    e.message += `\n(screenshot: ${file}; page: ${page.url()}; console: ${problems.join(" | ")})`;
+    await page.screenshot({ path: failure, fullPage: true }).catch(() => {});
+    e.message += `\n(screenshot: ${failure}; page: ${page.url()}; console: ${problems.join(" | ")})`;
     throw e;
   } finally {
     await browser.close();
@@ -97,6 +98,11 @@ async function signIn(page, person) {
 async function signOut(page) {
   await page.getByRole("button", { name: "退出" }).click();
   await page.waitForURL(/\/signin/);
+}
+
+// Waits for the notice an action leaves after the page reloaded with its result.
+async function done(page, title) {
+  await page.locator("#clue-done").filter({ hasText: `${title}：已完成` }).waitFor();
 }
 
 async function state(page) {
@@ -159,7 +165,7 @@ test("a disposal is proposed and the approver approves it", () =>
     await page.locator("#assign").click();
     await page.locator("#assign-handlers").fill("P016");
     await page.locator("#assign-submit").click();
-    await page.locator("#clue-done").waitFor();
+    await done(page, "分办");
     assert.equal(await state(page), "assigned");
 
     // A refusal shows the service's reason in plain words, and changes nothing.
@@ -170,14 +176,14 @@ test("a disposal is proposed and the approver approves it", () =>
     assert.match(await page.locator("#review-error").textContent(), /至少需要三名/);
     await page.locator("#review-attendees").fill("P001, P011, P016");
     await page.locator("#review-submit").click();
-    await page.locator("#clue-done").waitFor();
+    await done(page, "集体研判");
     assert.equal(await state(page), "under_review");
 
     await page.locator("#propose").click();
     await page.locator("#propose-disposal").selectOption("inquiry");
     await page.locator("#propose-note").fill("建议谈话函询");
     await page.locator("#propose-submit").click();
-    await page.locator("#clue-done").waitFor();
+    await done(page, "提出处置意见");
     assert.equal(await state(page), "disposal_proposed");
     await page.locator("#clue-proposal").waitFor();
     assert.equal(await page.locator("#approve").count(), 0, "the proposer must not be offered approval");
@@ -189,7 +195,7 @@ test("a disposal is proposed and the approver approves it", () =>
     await page.locator("#approve").click();
     await page.locator("#approve-note").fill("同意");
     await page.locator("#approve-submit").click();
-    await page.locator("#clue-done").waitFor();
+    await done(page, "批准");
     assert.equal(await state(page), "inquiry");
     assert.equal(await page.locator("#approve").count(), 0);
   }));

@@ -23,8 +23,18 @@ export const states: Record<string, string> = {
   trial: "审理",
   decided: "已作出处分决定",
   archived: "已归档",
+  concluded: "已办结",
 };
 export const stateText = label(states);
+
+export const violationText = label({
+  political: "政治纪律",
+  organisational: "组织纪律",
+  integrity: "廉洁纪律",
+  mass: "群众纪律",
+  work: "工作纪律",
+  life: "生活纪律",
+});
 
 export const sources: Record<string, string> = {
   petition: "信访举报",

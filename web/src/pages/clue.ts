@@ -4,7 +4,7 @@ import { actsOn, hasRole, loadMe, mayApprove, unitName, type Me } from "../me";
 import { action, peopleList, type Field } from "../actions";
 import {
   disposalText, disposals, formText, inquiryResults, outcomeText, outcomes, proposalKinds,
-  resultText, sourceText, stateText, verificationResults,
+  resultText, sourceText, stateText, verificationResults, violationText,
 } from "../labels";
 import { dueText, todayCst, urgency } from "../dates";
 import { go } from "../router";
@@ -47,7 +47,7 @@ export async function cluePage(root: HTMLElement, params: URLSearchParams, m: Re
         h("dt", {}, "承办单位"), h("dd", {}, await unitLabel(c.handlingUnit)),
         h("dt", {}, "承办人"), h("dd", {}, c.handlers.map(short).join("、") || "—"),
         h("dt", {}, "登记单位"), h("dd", {}, await unitLabel(c.registeringUnit)),
-        h("dt", {}, "反映问题"), h("dd", {}, c.violations.join("、") || "—"),
+        h("dt", {}, "反映问题"), h("dd", {}, c.violations.map(violationText).join("、") || "—"),
         h("dt", {}, "问题摘要"), h("dd", {}, c.allegation || "—"),
         h("dt", {}, "反映人"), h("dd", { id: "clue-reporter" },
           !c.reporter ? "—"

@@ -48,7 +48,8 @@ export async function figuresPage(root: HTMLElement, params: URLSearchParams) {
         h("div", { class: "charts" },
           barChart("收到线索（按来源）", "chart-source", entries(t.receivedBySource, sourceText)),
           barChart("处置线索（按处置方式）", "chart-disposal", entries(t.disposedByDisposal, disposalText)),
-          barChart("运用“四种形态”（人次）", "chart-forms", entries(t.peopleByForm, formText)),
+          barChart("运用“四种形态”（人次）", "chart-forms",
+            ["first", "second", "third", "fourth"].map((f) => [formText(f), Number(t.peopleByForm[f] ?? 0n)])),
           barChart("建议书问题整改", "chart-rectification", [
             ["跟踪问题", Number(t.problemsTracked)],
             ["已整改或验收", Number(t.problemsRectified)],
