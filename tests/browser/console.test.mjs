@@ -239,3 +239,32 @@ test("pages carry security headers", () =>
     await signIn(page, "P016");
     assert.deepEqual(problems.filter((p) => /Content Security Policy/i.test(p)), []);
   }));
+
+test("the ranking and a group's explained score sheet", () =>
+  scenario("ranking", async (page) => {
+    // The demo city's assessor runs the shipped group scheme over 2021.
+    const run = await rpc("F004", "paizhu.assess.v1.AssessService/CreateRun", {
+      scheme: "schemes/group-v1", period: "2021", request_id: `browser-${Date.now()}`,
+    });
+    assert.ok(run.ranking.length > 1);
+
+    await signIn(page, "L001");
+    await page.goto(`${URL_BASE}/figures`);
+    await page.locator("#run-name").fill(run.name);
+    await page.locator("#run-name").press("Enter");
+    await page.locator("#ranking tbody tr").first().waitFor();
+    const rows = await page.locator("#ranking tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => [...tr.cells].slice(0, 3).map((td) => td.textContent)));
+    assert.deepEqual(rows, run.ranking.map((t) => [String(t.rank ?? 0), t.target.replace("units/", ""), t.total]));
+
+    const first = run.ranking[0];
+    await page.locator("#ranking tbody tr").first().getByRole("link").click();
+    await page.locator("#score-explanation").waitFor();
+    const lines = await page.locator("#score-explanation tbody td").allTextContents();
+    const total = await page.locator("#score-explanation tfoot td").textContent();
+    assert.equal(total, first.total);
+    // The explanation's lines add up exactly to the total (in hundredths of a point).
+    const cents = (p) => Math.round(Number(p) * 100);
+    assert.equal(lines.reduce((sum, p) => sum + cents(p), 0), cents(total));
+    await page.screenshot({ path: join(SHOTS, "score-sheet.png"), fullPage: true });
+  }));

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
@@ -27,11 +28,11 @@ class ConsoleTest : public ::testing::Test {
       unsetenv(name);
     }
     dir_ = new std::string(testing::MakeTempDir("paizhu-browser"));
-    auto stack = testing::Stack::Start(
-        testing::SharedDatabase(),
-        testing::StackOptions{.gateway_flags = {"--http-listen=127.0.0.1:0",
-                                                "--http-port-file=" + *dir_ + "/http.port",
-                                                "--web-root=" PAIZHU_CONSOLE_DIR}});
+    testing::StackOptions options;
+    options.gateway_flags = {"--http-listen=127.0.0.1:0",
+                             "--http-port-file=" + *dir_ + "/http.port",
+                             "--web-root=" PAIZHU_CONSOLE_DIR};
+    auto stack = testing::Stack::Start(testing::SharedDatabase(), std::move(options));
     ASSERT_TRUE(stack.ok()) << stack.status();
     stack_ = stack->release();
     http_port_ = std::atoi(testing::ReadFile(*dir_ + "/http.port").c_str());
@@ -47,9 +48,9 @@ class ConsoleTest : public ::testing::Test {
                                     "export PAIZHU_JWT_AUDIENCE=paizhu\n"));
     testing::Subprocess load;
     std::string log = *dir_ + "/load-demo.log";
-    ASSERT_TRUE(load.Start({PAIZHU_SOURCE_DIR "/scripts/load-demo", "--state", *state_, "--bin",
-                            testing::BinaryDir()},
-                           log));
+    ASSERT_TRUE(load.Start(
+        {PAIZHU_SOURCE_DIR "/scripts/load-demo", "--state", *state_, "--bin", testing::BinaryDir()},
+        log));
     ASSERT_EQ(load.Wait(absl::Seconds(300)), 0) << testing::ReadFile(log);
   }
   static void TearDownTestSuite() {
@@ -74,8 +75,8 @@ class ConsoleTest : public ::testing::Test {
     ASSERT_TRUE(node.Start(
         {"/usr/bin/env", absl::StrCat("PAIZHU_CONSOLE_URL=http://127.0.0.1:", http_port_),
          absl::StrCat("PAIZHU_STATE=", *state_), "PAIZHU_BIN=" + testing::BinaryDir(),
-         absl::StrCat("PAIZHU_CHROMIUM=", kChromium),
-         "PAIZHU_SCREENSHOTS=" PAIZHU_SCREENSHOT_DIR, "PAIZHU_WEB_DIR=" PAIZHU_SOURCE_DIR "/web",
+         absl::StrCat("PAIZHU_CHROMIUM=", kChromium), "PAIZHU_SCREENSHOTS=" PAIZHU_SCREENSHOT_DIR,
+         "PAIZHU_WEB_DIR=" PAIZHU_SOURCE_DIR "/web",
          "PAIZHU_DEMO_DIR=" PAIZHU_SOURCE_DIR "/data/demo", "node", "--test",
          "--test-reporter=spec", "--test-name-pattern=^" + name + "$",
          PAIZHU_SOURCE_DIR "/tests/browser/console.test.mjs"},
@@ -107,6 +108,10 @@ TEST_F(ConsoleTest, ADisposalIsProposedAndTheApproverApprovesIt) {
 
 TEST_F(ConsoleTest, TheFiguresAgreeWithTheCliWorkReport) {
   Scenario("the figures agree with paizhu report work");
+}
+
+TEST_F(ConsoleTest, TheRankingAndAGroupsExplainedScoreSheet) {
+  Scenario("the ranking and a group's explained score sheet");
 }
 
 TEST_F(ConsoleTest, PagesCarrySecurityHeaders) { Scenario("pages carry security headers"); }
