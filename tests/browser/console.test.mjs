@@ -118,12 +118,13 @@ test("a group member sees only the group's clues", () =>
 
     await signIn(page, "P016");  // 驻 G01 组 staff, role group@G01
     await page.goto(`${URL_BASE}/me`);
+    await page.locator("#me-roles").waitFor();
     assert.deepEqual(await page.locator("#me-roles td[data-role]").evaluateAll((tds) => tds.map((t) => t.dataset.role)), ["group"]);
 
     await page.goto(`${URL_BASE}/work`);
     const seen = new Map();
-    for (;;) {
-      await page.locator("#work-queue, #work-empty").first().waitFor();
+    for (let n = 1; ; n++) {
+      await page.locator("#work-queue caption").filter({ hasText: `第 ${n} 页` }).waitFor();
       for (const [number, unit] of await page.locator("#work-queue tbody tr").evaluateAll((trs) =>
         trs.map((tr) => [tr.dataset.clue, tr.dataset.unit]))) {
         seen.set(number, unit);
@@ -223,6 +224,14 @@ test("the figures agree with paizhu report work", () =>
     }
     await page.locator("#chart-source").waitFor();
     await page.screenshot({ path: join(SHOTS, "figures.png"), fullPage: true });
+
+    // Every letter the commission leader sees, overdue first.
+    await page.goto(`${URL_BASE}/letters`);
+    await page.locator("#letters > li").first().waitFor();
+    const overdue = await page.locator("#letters > li").evaluateAll((lis) => lis.map((li) => li.dataset.overdue === "true"));
+    assert.ok(overdue.length > 0, "the letters are missing");
+    assert.deepEqual(overdue, [...overdue].sort((a, b) => Number(b) - Number(a)), "overdue letters come first");
+    await page.screenshot({ path: join(SHOTS, "letters.png"), fullPage: true });
   }));
 
 test("pages carry security headers", () =>

@@ -22,7 +22,7 @@ export async function lettersPage(root: HTMLElement, params: URLSearchParams) {
       answer.letters.length === 0 ? h("p", {}, "没有建议书。") : h("ul", { class: "letters", id: "letters" },
         answer.letters.map((l) => {
           const done = l.problems.filter((p) => p.state === "rectified" || p.state === "verified").length;
-          return h("li", { class: l.overdue ? "overdue" : "", "data-letter": l.name.replace(/^letters\//, "") },
+          return h("li", { class: l.overdue ? "overdue" : "", "data-letter": l.name.replace(/^letters\//, ""), "data-overdue": String(l.overdue) },
             h("details", {},
               h("summary", {},
                 h("strong", {}, l.name.replace(/^letters\//, "")), " ", letterKindText(l.kind), "：",
