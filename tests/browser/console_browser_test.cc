@@ -1,14 +1,19 @@
 // The collaboration console in Debian's Chromium against the whole suite with the demo
 // city loaded (scripts/load-demo). One suite for every scenario: starting it and loading
 // the city is most of the label's time. Each scenario is a node:test case in
-// console.test.mjs, run by name; it saves a screenshot when it fails.
+// console.test.mjs, one gtest case each (read from the file, so a new scenario needs no
+// C++), run by name; it saves a screenshot when it fails.
 
+#include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
@@ -20,8 +25,32 @@ namespace paizhu {
 namespace {
 
 constexpr char kChromium[] = "/usr/bin/chromium";
+constexpr char kScenarios[] = PAIZHU_SOURCE_DIR "/tests/browser/console.test.mjs";
 
-class ConsoleTest : public ::testing::Test {
+// The scenarios' names: each `test("NAME", ...)` at the start of a line of the file.
+std::vector<std::string> ScenarioNames() {
+  std::ifstream in(kScenarios);
+  std::vector<std::string> names;
+  const std::string open = "test(\"";
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind(open, 0) != 0) continue;
+    size_t end = line.find('"', open.size());
+    if (end != std::string::npos) names.push_back(line.substr(open.size(), end - open.size()));
+  }
+  return names;
+}
+
+// A name as a regular expression that matches exactly it.
+std::string RegexQuote(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (std::strchr("\\^$.|?*+()[]{}", c) != nullptr) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+class ConsoleTest : public ::testing::TestWithParam<std::string> {
  protected:
   static void SetUpTestSuite() {
     for (const char* name : {"PAIZHU_STATE", "PAIZHU_ADDR", "PAIZHU_TOKEN", "PAIZHU_TOKEN_FILE"}) {
@@ -61,7 +90,7 @@ class ConsoleTest : public ::testing::Test {
     delete state_;
   }
   void SetUp() override {
-    ASSERT_NE(stack_, nullptr);
+    ASSERT_NE(stack_, nullptr) << "the suite did not start";
     ASSERT_TRUE(std::filesystem::exists(kChromium))
         << "Debian's chromium is required (scripts/lib/common.sh installs it)";
     ASSERT_TRUE(std::filesystem::exists(PAIZHU_CONSOLE_DIR "/index.html"))
@@ -69,7 +98,7 @@ class ConsoleTest : public ::testing::Test {
   }
 
   // Runs the scenario of console.test.mjs with this exact name; its output is the message.
-  static void Scenario(const std::string& name) {
+  static void RunScenario(const std::string& name) {
     std::string log = absl::StrCat(*dir_, "/node-", std::hash<std::string>()(name), ".log");
     testing::Subprocess node;
     ASSERT_TRUE(node.Start(
@@ -78,8 +107,7 @@ class ConsoleTest : public ::testing::Test {
          absl::StrCat("PAIZHU_CHROMIUM=", kChromium), "PAIZHU_SCREENSHOTS=" PAIZHU_SCREENSHOT_DIR,
          "PAIZHU_WEB_DIR=" PAIZHU_SOURCE_DIR "/web",
          "PAIZHU_DEMO_DIR=" PAIZHU_SOURCE_DIR "/data/demo", "node", "--test",
-         "--test-reporter=spec", "--test-name-pattern=^" + name + "$",
-         PAIZHU_SOURCE_DIR "/tests/browser/console.test.mjs"},
+         "--test-reporter=spec", "--test-name-pattern=^" + RegexQuote(name) + "$", kScenarios},
         log));
     int status = node.Wait(absl::Seconds(240));
     std::string output = testing::ReadFile(log);
@@ -98,23 +126,17 @@ std::string* ConsoleTest::state_ = nullptr;
 testing::Stack* ConsoleTest::stack_ = nullptr;
 int ConsoleTest::http_port_ = 0;
 
-TEST_F(ConsoleTest, AGroupMemberSeesOnlyTheGroupsClues) {
-  Scenario("a group member sees only the group's clues");
-}
+TEST_P(ConsoleTest, Scenario) { RunScenario(GetParam()); }
 
-TEST_F(ConsoleTest, ADisposalIsProposedAndTheApproverApprovesIt) {
-  Scenario("a disposal is proposed and the approver approves it");
-}
-
-TEST_F(ConsoleTest, TheFiguresAgreeWithTheCliWorkReport) {
-  Scenario("the figures agree with paizhu report work");
-}
-
-TEST_F(ConsoleTest, TheRankingAndAGroupsExplainedScoreSheet) {
-  Scenario("the ranking and a group's explained score sheet");
-}
-
-TEST_F(ConsoleTest, PagesCarrySecurityHeaders) { Scenario("pages carry security headers"); }
+INSTANTIATE_TEST_SUITE_P(Console, ConsoleTest, ::testing::ValuesIn(ScenarioNames()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           std::string name;
+                           for (char c : info.param) {
+                             if (std::isalnum(static_cast<unsigned char>(c))) name += c;
+                             if (c == ' ') name += '_';
+                           }
+                           return name;
+                         });
 
 }  // namespace
 }  // namespace paizhu
