@@ -49,6 +49,9 @@ export function action(
     else opener.focus();
   };
   opener.addEventListener("click", () => toggle(form.hidden));
+  form.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") toggle(false);  // back to the button that opened it
+  });
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     error.textContent = "";
