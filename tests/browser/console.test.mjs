@@ -281,3 +281,59 @@ test("the ranking and a group's explained score sheet", () =>
     assert.equal(lines.reduce((sum, p) => sum + cents(p), 0), cents(total));
     await page.screenshot({ path: join(SHOTS, "score-sheet.png"), fullPage: true });
   }));
+
+// A live clue of group G01 (registered by one of its members), for the joint-case scenarios.
+async function newG01Clue(what) {
+  const registered = await rpc("P016", "paizhu.clue.v1.ClueService/RegisterClue", {
+    clue: {
+      received_on: todayCst(), source: "supervision", violations: ["work"],
+      allegation: `浏览器测试：${what}`, subjects: [{ name: "联合对象", position: "副局长" }],
+      handling_unit: "units/G01",
+    },
+    request_id: `browser-${what}-${Date.now()}`,
+  });
+  return registered.name.replace("clues/", "");
+}
+
+test("an office adds a participant and the clue appears on its handler's console", () =>
+  scenario("participant", async (page) => {
+    const number = await newG01Clue("add-participant");
+    await signIn(page, "T101");  // township T01's member: not yet a party
+    assert.equal(await page.locator(`#work-queue tr[data-clue="${number}"]`).count(), 0);
+    await signOut(page);
+
+    await signIn(page, "F001");  // office O01, which guides group G01
+    await page.goto(`${URL_BASE}/clues/${number}`);
+    await page.locator("#add-participant").click();
+    await page.locator("#add-participant-unit").fill("T01");  // in G01's collaboration zone
+    await page.locator("#add-participant-handlers").fill("T101");
+    await page.locator("#add-participant-note").fill("请协助核实");
+    await page.locator("#add-participant-submit").click();
+    await done(page, "增加参与单位");
+    assert.equal(await page.locator('#clue-parties tr[data-party="T01"]').getAttribute("data-party-state"), "active");
+    await page.screenshot({ path: join(SHOTS, "joint-case.png"), fullPage: true });
+    await signOut(page);
+
+    await signIn(page, "T101");
+    await page.locator("#work-queue caption").waitFor();
+    await page.locator(`#work-queue tr[data-clue="${number}"] a`).click();
+    await page.locator("#clue-parties").waitFor();
+    assert.equal(await state(page), "registered");
+  }));
+
+test("a township member outside the joint case cannot open it by its address", () =>
+  scenario("outsider", async (page) => {
+    const number = await newG01Clue("outsider");
+    await rpc("F001", "paizhu.clue.v1.ClueService/AddParticipant", {
+      name: `clues/${number}`, unit: "units/T01", handlers: ["people/T101"], note: "联合办案",
+    });
+    await signIn(page, "T103");  // township T03: outside this joint case
+    await page.goto(`${URL_BASE}/clues/${number}`);
+    const hidden = await page.locator("#clue-missing").textContent();
+    await page.goto(`${URL_BASE}/clues/XS1999-9999`);
+    assert.equal(await page.locator("#clue-missing").textContent(), hidden, "it looks missing");
+    await signOut(page);
+    await signIn(page, "T101");  // the participant's handler does see it
+    await page.goto(`${URL_BASE}/clues/${number}`);
+    await page.locator("#clue-parties").waitFor();
+  }));

@@ -2,6 +2,7 @@ import { h, put } from "../dom";
 import { clue as clues, explain, isNotFound } from "../api";
 import { actsOn, hasRole, loadMe, mayApprove, unitName, type Me } from "../me";
 import { action, peopleList, type Field } from "../actions";
+import { jointSection } from "../joint";
 import {
   disposalText, disposals, formText, inquiryResults, outcomeText, outcomes, proposalKinds,
   resultText, sourceText, stateText, verificationResults, violationText,
@@ -67,6 +68,7 @@ export async function cluePage(root: HTMLElement, params: URLSearchParams, m: Re
           h("td", {}, s.unitLeadership ? "是" : "否")))))))),
     await deadlineSection(c, kase),
     timeline(c, kase),
+    await jointSection(me, c, actsOn(me, c.handlingUnit, c.handlers), reload),
     actionsSection(me, c, kase, reload),
   );
 }
