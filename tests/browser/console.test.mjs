@@ -299,6 +299,7 @@ test("an office adds a participant and the clue appears on its handler's console
   scenario("participant", async (page) => {
     const number = await newG01Clue("add-participant");
     await signIn(page, "T101");  // township T01's member: not yet a party
+    await page.locator("#work-queue caption, #work-empty").first().waitFor();
     assert.equal(await page.locator(`#work-queue tr[data-clue="${number}"]`).count(), 0);
     await signOut(page);
 
