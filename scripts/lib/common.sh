@@ -3,11 +3,12 @@
 # the callers set -euo pipefail. Functions fail with `|| return`/die explicitly, because
 # errexit is switched off inside any function called from an `if` or `||`.
 
+# chromium and a CJK font: the console's browser tests (tests/browser) and their screenshots.
 PAIZHU_PACKAGES=(build-essential cmake ninja-build ccache pkg-config libgrpc++-dev
   protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libmysqlcppconn-dev
   mariadb-server mariadb-client nlohmann-json3-dev libssl-dev libgtest-dev libgmock-dev
   openssl clang-format libcpp-httplib-dev nodejs prometheus-cpp-dev libxlsxwriter-dev unzip
-  clang-14 libclang-rt-14-dev)
+  clang-14 libclang-rt-14-dev chromium fonts-wqy-microhei)
 
 # The repository top: git's answer, else the parent of scripts/ (a fresh CI machine may
 # have no git, and git refuses a checkout owned by another user).
@@ -60,6 +61,17 @@ build_tree() {  # BUILD_DIR BUILD_TYPE; configures once (CMakeLists picks up cca
   [[ -f $dir/CMakeCache.txt ]] ||
     cmake -S "$PAIZHU_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" || return
   cmake --build "$dir" -j "${PAIZHU_JOBS:-2}" || return
+}
+# The web console (web/): packages from its lock file (npm ci, only when the lock changed
+# since the last install), then the Vite build into OUT_DIR.
+build_console() {  # OUT_DIR
+  local web=$PAIZHU_ROOT/web
+  command -v npm >/dev/null || { warn "npm is missing (Debian: npm)"; return 1; }
+  # npm ci writes node_modules/.package-lock.json: newer than the lock = installed from it.
+  if ! [[ $web/node_modules/.package-lock.json -nt $web/package-lock.json ]]; then
+    (cd "$web" && npm ci --no-audit --no-fund --loglevel=error) || return
+  fi
+  (cd "$web" && npm run --silent build -- --outDir "$1" --emptyOutDir --logLevel warn) || return
 }
 # ---- processes --------------------------------------------------------------------------
 # A zombie counts as gone: where PID 1 does not reap, a killed orphan stays a zombie forever.

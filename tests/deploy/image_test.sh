@@ -37,10 +37,11 @@ done
 
 # Build packages of the repo that the image's build must have too (the rest run tests or
 # serve development only: nodejs runs the gateway's and these tests' JavaScript, clang
-# builds the fuzz targets).
+# builds the fuzz targets, chromium and its CJK font run the console's browser tests).
 # shellcheck source=../../scripts/lib/common.sh
 source "$root/scripts/lib/common.sh"
 not_for_image=" mariadb-server mariadb-client ccache openssl clang-format nodejs clang-14 libclang-rt-14-dev "
+not_for_image+=" chromium fonts-wqy-microhei "
 for p in "${PAIZHU_PACKAGES[@]}"; do
   [[ $not_for_image == *" $p "* ]] && continue
   [[ " ${build_pkgs[*]} " == *" $p "* ]] || fail "the build stage lacks $p (scripts/lib/common.sh installs it)"

@@ -262,6 +262,11 @@ class JsonCall {
   AccessRecord record_;
 };
 
+constexpr char kConsolePolicy[] =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'";
+
 bool LooksLikeApiPath(const std::string& path) {
   return absl::StartsWith(path, "/paizhu.") || absl::StartsWith(path, "/grpc.");
 }
@@ -299,6 +304,19 @@ absl::Status HttpGateway::Start() {
       }
       std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
       res.set_content(html, "text/html; charset=utf-8");
+    });
+    // The console runs only its own files (no inline code, nothing from elsewhere),
+    // talks only to this origin and is never framed. Same origin: no CORS is needed.
+    server.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+      res.set_header("X-Content-Type-Options", "nosniff");
+      if (req.method != "GET" && req.method != "HEAD") return;
+      res.set_header("Content-Security-Policy", kConsolePolicy);
+      res.set_header("X-Frame-Options", "DENY");
+      res.set_header("Referrer-Policy", "no-referrer");
+      // Built assets carry a content hash in their names; the page itself must not linger.
+      res.set_header("Cache-Control", absl::StartsWith(req.path, "/assets/")
+                                          ? "public, max-age=31536000, immutable"
+                                          : "no-cache");
     });
   }
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
