@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "common/client/upstream_tls.h"
 #include "common/crypto/digest.h"
 #include "common/status/macros.h"
 #include "common/status/status.h"
@@ -59,7 +60,8 @@ absl::StatusOr<std::string> ChannelTarget(absl::string_view address) {
 }
 
 std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address, int max_message_bytes,
-                                           const std::string& health_service) {
+                                           const std::string& health_service,
+                                           std::shared_ptr<grpc::ChannelCredentials> credentials) {
   grpc::ChannelArguments args;
   // Client-side health checking: a replica that turns NOT_SERVING on SIGTERM stops getting
   // calls within its drain delay, before its server shuts down (gRPC cancels calls that
@@ -76,7 +78,8 @@ std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address, int max_m
   args.SetMaxSendMessageSize(max_message_bytes);
   // A bad list was refused at start (ChannelTarget); here it fails every call.
   std::string target = ChannelTarget(address).value_or(address);
-  return grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args);
+  return grpc::CreateCustomChannel(
+      target, credentials ? std::move(credentials) : grpc::InsecureChannelCredentials(), args);
 }
 
 void DefineDownstreamFlags(config::FlagSet& flags, absl::string_view destination) {
@@ -84,6 +87,7 @@ void DefineDownstreamFlags(config::FlagSet& flags, absl::string_view destination
                absl::StrCat(destination, " service address"));
   flags.Define(absl::StrCat(destination, "-call-key-file"), "",
                absl::StrCat("call key towards the ", destination, " service"));
+  DefineUpstreamTlsFlags(flags);  // once per process; defining again changes nothing
 }
 
 absl::StatusOr<std::unique_ptr<Downstream>> DownstreamFromFlags(const config::FlagSet& flags,
@@ -97,19 +101,21 @@ absl::StatusOr<std::unique_ptr<Downstream>> DownstreamFromFlags(const config::Fl
                            absl::StrCat("--", addr_flag, " is required"));
   }
   ASSIGN_OR_RETURN(std::string key, auth::LoadKeyFile(key_flag, flags.Get(key_flag)));
+  ASSIGN_OR_RETURN(auto credentials, UpstreamCredentials(flags));
   std::string health =
       absl::StrCat("paizhu.", destination, ".v1.", absl::AsciiStrToUpper(destination.substr(0, 1)),
                    destination.substr(1), "Service");
+  DownstreamOptions options{address, std::string(destination), std::move(health)};
+  options.credentials = std::move(credentials);
   return std::make_unique<Downstream>(
-      DownstreamOptions{address, std::string(destination), std::move(health)},
-      auth::PrincipalSigner::ForService(std::string(self), std::move(key)));
+      std::move(options), auth::PrincipalSigner::ForService(std::string(self), std::move(key)));
 }
 
 Downstream::Downstream(DownstreamOptions options, auth::PrincipalSigner signer)
     : options_(std::move(options)),
       signer_(std::move(signer)),
-      channel_(MakeChannel(options_.address, options_.max_message_bytes, options_.health_service)) {
-}
+      channel_(MakeChannel(options_.address, options_.max_message_bytes, options_.health_service,
+                           options_.credentials)) {}
 
 std::unique_ptr<grpc::ClientContext> Downstream::NewCall(absl::string_view method,
                                                          const server::CallContext* parent) const {

@@ -15,6 +15,7 @@
 #include "common/server/call.h"
 #include "grpcpp/channel.h"
 #include "grpcpp/client_context.h"
+#include "grpcpp/security/credentials.h"
 
 namespace paizhu::client {
 
@@ -24,6 +25,8 @@ struct DownstreamOptions {
   std::string health_service;                 // its readiness name (see MakeChannel)
   absl::Duration timeout = absl::Seconds(5);  // for calls not made on behalf of a caller
   int max_message_bytes = 16 << 20;
+  // TLS towards the destination (UpstreamCredentials); null: plaintext.
+  std::shared_ptr<grpc::ChannelCredentials> credentials;
 };
 
 // The gRPC target of an address: a bare `host:port` resolves as `dns:///host:port` (every
@@ -36,14 +39,16 @@ absl::StatusOr<std::string> ChannelTarget(absl::string_view address);
 // Channel arguments shared by every paizhu client: round_robin (calls balanced per call
 // over every address, a dead one skipped), keepalive, sizes. With `health_service` (the
 // destination's readiness name), calls go only to replicas that answer SERVING for it: a
-// draining or unready replica gets no new calls.
-std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address, int max_message_bytes,
-                                           const std::string& health_service = "");
+// draining or unready replica gets no new calls. Null `credentials`: plaintext.
+std::shared_ptr<grpc::Channel> MakeChannel(
+    const std::string& address, int max_message_bytes, const std::string& health_service = "",
+    std::shared_ptr<grpc::ChannelCredentials> credentials = nullptr);
 
 class Downstream;
 
 // Flags for calling `destination` (org, clue): --<destination>-addr and
-// --<destination>-call-key-file (the call key derived for this service, CONTRACTS.md).
+// --<destination>-call-key-file (the call key derived for this service, CONTRACTS.md),
+// and the --upstream-* TLS flags shared by every destination (upstream_tls.h).
 void DefineDownstreamFlags(config::FlagSet& flags, absl::string_view destination);
 // The downstream those flags describe, signing as `self`; both flags are required.
 absl::StatusOr<std::unique_ptr<Downstream>> DownstreamFromFlags(const config::FlagSet& flags,

@@ -11,10 +11,25 @@
 #include "common/status/status.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
+#include "grpcpp/impl/server_builder_option.h"
+#include "grpcpp/impl/server_builder_plugin.h"
 #include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server_builder.h"
 
 namespace paizhu::server {
+namespace {
+
+// Linking gRPC's reflection library turns its plugin on for every server built after;
+// this option takes it off one server again.
+class WithoutReflection final : public grpc::ServerBuilderOption {
+ public:
+  void UpdateArguments(grpc::ChannelArguments*) override {}
+  void UpdatePlugins(std::vector<std::unique_ptr<grpc::ServerBuilderPlugin>>* plugins) override {
+    std::erase_if(*plugins, [](const auto& p) { return p->name() == "proto_server_reflection"; });
+  }
+};
+
+}  // namespace
 
 void DefineServerFlags(config::FlagSet& flags) {
   flags.Define("listen", "127.0.0.1:0", "gRPC address to serve on (port 0 = any free port)");
@@ -72,6 +87,7 @@ absl::Status Runner::Start() {
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
   grpc::ServerBuilder builder;
+  if (!options_.reflection) builder.SetOption(std::make_unique<WithoutReflection>());
   builder.AddListeningPort(
       options_.listen,
       options_.credentials ? options_.credentials : grpc::InsecureServerCredentials(), &port_);
@@ -93,6 +109,7 @@ absl::Status Runner::Start() {
   }
   if (options_.health_port >= 0) {
     grpc::ServerBuilder health;
+    health.SetOption(std::make_unique<WithoutReflection>());  // health only
     std::string address = absl::StrCat(ListenHost(), ":", options_.health_port);
     health.AddListeningPort(address, grpc::InsecureServerCredentials(), &health_port_);
     health_server_ = health.BuildAndStart();

@@ -31,6 +31,9 @@ struct ServerOptions {
   // plaintext. The --health-port is always plaintext.
   std::shared_ptr<grpc::ServerCredentials> credentials;
   int metrics_port = 0;  // Prometheus /metrics on the --listen host (0: off)
+  // gRPC's server reflection on the main port (never on the health port); the gateway
+  // answers reflection itself (authenticated, public services only).
+  bool reflection = true;
 };
 
 void DefineServerFlags(config::FlagSet& flags);

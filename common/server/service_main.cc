@@ -9,6 +9,7 @@
 #include "common/log/log.h"
 #include "common/metrics/metrics.h"
 #include "common/server/runner.h"
+#include "common/server/tls.h"
 #include "common/sql/errors.h"
 #include "common/sql/migrator.h"
 #include "common/status/macros.h"
@@ -156,6 +157,9 @@ int RunService(const ServiceSpec& spec, int argc, char** argv) {
                "apply the migrations and exit (a deploy Job with a DDL user)", true);
   flags.Define("readiness-interval", "1s", "how often readiness checks the database");
   flags.Define("service-key-file", "", "this service's key: verifies the principals it is sent");
+  DefineTlsServerFlags(flags,
+                       "PEM CA certificates that sign callers' client certificates: every "
+                       "caller must present one (needs TLS)");
   if (spec.define_flags) spec.define_flags(flags);
   if (absl::Status s = flags.Parse(argc, argv); !s.ok()) {
     std::cerr << s.message() << "\n";
@@ -196,6 +200,9 @@ int RunService(const ServiceSpec& spec, int argc, char** argv) {
 
   auto server_options = ServerOptionsFromFlags(flags);
   if (!server_options.ok()) return Fail(server_options.status());
+  auto credentials = TlsServerCredentials(flags, ClientCertificates::kRequired);
+  if (!credentials.ok()) return Fail(credentials.status());
+  server_options->credentials = *credentials;
   auto interval = flags.GetDuration("readiness-interval");
   if (!interval.ok()) return Fail(interval.status());
   Runner runner(*server_options);

@@ -16,21 +16,30 @@
 #   paizhu-gateway-tls                (--tls-dir DIR) tls.crt, tls.key and ca.crt from DIR:
 #                                     the gateway's certificate chain and key, and the CA
 #                                     that signs systems' client certificates (prod)
+#   paizhu-{org,clue,assess}-tls      (--internal-tls) tls.crt, tls.key, ca.crt: the
+#                                     service's certificate (serves and calls) and the
+#                                     internal CA, for mutual TLS inside the cluster (prod)
+#   paizhu-gateway-upstream-tls       (--internal-tls) the same for the gateway's calls
+# --internal-tls makes, once, in KEYDIR/internal-tls: an internal CA (ca.crt, ca.key) and
+# a certificate per process for the host names callers use (paizhu-org, ...). To use your
+# own PKI, put ca.crt and <name>.crt/<name>.key (org, clue, assess, gateway) there first:
+# only missing files are made.
 set -euo pipefail
 # shellcheck source=../../scripts/lib/common.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib" && pwd)/common.sh"
 
-dev=0 jwt_public="" tls_dir=""
+dev=0 jwt_public="" tls_dir="" internal_tls=0
 while (($#)); do
   case $1 in
     --dev) dev=1; shift ;;
     --jwt-public-key) jwt_public=$2; shift 2 ;;
     --tls-dir) tls_dir=$2; shift 2 ;;
+    --internal-tls) internal_tls=1; shift ;;
     -*) die "unknown option $1" ;;
     *) break ;;
   esac
 done
-(($# == 2)) || die "usage: make-secrets.sh [--dev] [--jwt-public-key FILE] [--tls-dir DIR] NAMESPACE KEYDIR"
+(($# == 2)) || die "usage: make-secrets.sh [--dev] [--jwt-public-key FILE] [--tls-dir DIR] [--internal-tls] NAMESPACE KEYDIR"
 ns=$1 keys=$2
 mkdir -p "$keys" && chmod 700 "$keys"
 
@@ -73,4 +82,33 @@ if [[ -n $tls_dir ]]; then
   for f in tls.crt tls.key ca.crt; do [[ -s $tls_dir/$f ]] || die "no $tls_dir/$f"; done
   secret paizhu-gateway-tls "tls.crt=$tls_dir/tls.crt" "tls.key=$tls_dir/tls.key" \
     "ca.crt=$tls_dir/ca.crt"
+fi
+if ((internal_tls)); then
+  d=$keys/internal-tls
+  mkdir -p "$d" && chmod 700 "$d"
+  quiet() { "$@" >>"$d/openssl.log" 2>&1; }
+  if [[ ! -s $d/ca.crt ]]; then
+    (umask 077 && quiet openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+      -days 3650 -subj "/O=paizhu/CN=paizhu internal CA" -keyout "$d/ca.key" -out "$d/ca.crt") ||
+      die "cannot make the internal CA (see $d/openssl.log)"
+  fi
+  for name in org clue assess gateway; do
+    [[ -s $d/$name.crt && -s $d/$name.key ]] && continue
+    [[ -s $d/ca.key ]] || die "no $d/ca.key to sign $name.crt with"
+    # Services are called at paizhu-<name>:50051 (the headless Services); the gateway only
+    # calls, its certificate names it for the services' logs.
+    san="DNS:paizhu-$name,DNS:paizhu-$name.$ns,DNS:paizhu-$name.$ns.svc,DNS:paizhu-$name.$ns.svc.cluster.local"
+    printf 'basicConstraints=CA:FALSE\nsubjectAltName=%s\nextendedKeyUsage=serverAuth,clientAuth\n' \
+      "$san" >"$d/$name.ext"
+    (umask 077 && quiet openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+      -subj "/O=paizhu/CN=paizhu-$name" -keyout "$d/$name.key" -out "$d/$name.csr") &&
+      quiet openssl x509 -req -days 825 -in "$d/$name.csr" -CA "$d/ca.crt" -CAkey "$d/ca.key" \
+        -CAcreateserial -extfile "$d/$name.ext" -out "$d/$name.crt" ||
+      die "cannot make $name.crt (see $d/openssl.log)"
+  done
+  for s in org clue assess; do
+    secret "paizhu-$s-tls" "tls.crt=$d/$s.crt" "tls.key=$d/$s.key" "ca.crt=$d/ca.crt"
+  done
+  secret paizhu-gateway-upstream-tls "tls.crt=$d/gateway.crt" "tls.key=$d/gateway.key" \
+    "ca.crt=$d/ca.crt"
 fi

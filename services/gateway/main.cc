@@ -6,9 +6,11 @@
 #include "common/auth/jwt.h"
 #include "common/auth/principal.h"
 #include "common/client/downstream.h"
+#include "common/client/upstream_tls.h"
 #include "common/config/flags.h"
 #include "common/log/log.h"
 #include "common/server/runner.h"
+#include "common/server/tls.h"
 #include "common/status/status.h"
 #include "services/gateway/api/backend_health.h"
 #include "services/gateway/api/http_gateway.h"
@@ -47,40 +49,11 @@ int Fail(const absl::Status& status) {
 // with tokens and systems with certificates share it. Null: plaintext.
 absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> TlsCredentials(
     const config::FlagSet& flags, bool has_systems) {
-  std::string cert_file = flags.Get("tls-cert-file");
-  std::string key_file = flags.Get("tls-key-file");
-  std::string ca_file = flags.Get("client-ca-file");
-  if (cert_file.empty()) {
-    if (!key_file.empty() || !ca_file.empty() || has_systems) {
-      return InvalidArgument("tls-cert-file", "FLAG_REQUIRED",
-                             "--tls-key-file, --client-ca-file and --systems-file need "
-                             "--tls-cert-file");
-    }
-    return nullptr;
+  if (flags.Get("tls-cert-file").empty() && has_systems) {
+    return InvalidArgument("tls-cert-file", "FLAG_REQUIRED",
+                           "--systems-file needs --tls-cert-file");
   }
-  if (key_file.empty()) {
-    return InvalidArgument("tls-key-file", "FLAG_REQUIRED", "--tls-cert-file needs --tls-key-file");
-  }
-  auto read = [&](const char* flag, const std::string& path) {
-    // PEM wants its last line ended; the reader trims it.
-    auto text = config::ReadSecretFile(flag, path);
-    if (text.ok()) text->push_back('\n');
-    return text;
-  };
-  auto cert = read("tls-cert-file", cert_file);
-  if (!cert.ok()) return cert.status();
-  auto key = read("tls-key-file", key_file);
-  if (!key.ok()) return key.status();
-  grpc::SslServerCredentialsOptions options(ca_file.empty()
-                                                ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
-                                                : GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_AND_VERIFY);
-  if (!ca_file.empty()) {
-    auto ca = read("client-ca-file", ca_file);
-    if (!ca.ok()) return ca.status();
-    options.pem_root_certs = *ca;
-  }
-  options.pem_key_cert_pairs.push_back({*key, *cert});
-  return grpc::SslServerCredentials(options);
+  return server::TlsServerCredentials(flags, server::ClientCertificates::kOptional);
 }
 
 int Main(int argc, char** argv) {
@@ -113,11 +86,9 @@ int Main(int argc, char** argv) {
   flags.Define("http-threads", "16", "HTTP requests served at once");
   flags.Define("web-root", "",
                "directory of the web console's files, served on the HTTP port (empty: none)");
-  flags.Define("tls-cert-file", "",
-               "PEM certificate chain of the gRPC port (empty: plaintext, as in dev)");
-  flags.Define("tls-key-file", "", "PEM private key of --tls-cert-file");
-  flags.Define("client-ca-file", "",
-               "PEM CA certificates that sign systems' client certificates (needs TLS)");
+  server::DefineTlsServerFlags(
+      flags, "PEM CA certificates that sign systems' client certificates (needs TLS)");
+  client::DefineUpstreamTlsFlags(flags);  // towards org, clue and assess
   flags.Define("systems-file", "",
                "JSON file mapping client certificate subjects to systems and their scopes");
   if (absl::Status s = flags.Parse(argc, argv); !s.ok()) {
@@ -178,6 +149,8 @@ int Main(int argc, char** argv) {
   }
   auto credentials = TlsCredentials(flags, systems != nullptr);
   if (!credentials.ok()) return Fail(credentials.status());
+  auto upstream_credentials = client::UpstreamCredentials(flags);
+  if (!upstream_credentials.ok()) return Fail(upstream_credentials.status());
 
   std::map<std::string, std::string> services;
   std::map<std::string, Backend> backends;
@@ -199,7 +172,7 @@ int Main(int argc, char** argv) {
     if (!key.ok()) return Fail(key.status());
     if (std::string(d.name) == "org") org_key = *key;
     services[d.grpc_service] = d.name;
-    auto channel = client::MakeChannel(addr, *max_bytes, d.grpc_service);
+    auto channel = client::MakeChannel(addr, *max_bytes, d.grpc_service, *upstream_credentials);
     backends.emplace(d.name, Backend{std::make_unique<grpc::GenericStub>(channel),
                                      auth::PrincipalSigner::ForGateway(*key)});
     health_targets.push_back({d.name, d.grpc_service, channel});
@@ -207,6 +180,10 @@ int Main(int argc, char** argv) {
   for (const auto& [grpc_service, name] : kMoreServices) services[grpc_service] = name;
   auto routes = RouteTable::Build(services);
   if (!routes.ok()) return Fail(routes.status());
+  std::vector<std::string> public_services;
+  for (const auto& [grpc_service, destination] : services) public_services.push_back(grpc_service);
+  auto reflection = PublicReflection::Build(public_services);
+  if (!reflection.ok()) return Fail(reflection.status());
 
   auto keys = JwtKeyStore::Open(
       flags.Get("jwt-public-key-file"),
@@ -215,7 +192,8 @@ int Main(int argc, char** argv) {
   if (!keys.ok()) return Fail(keys.status());
   auto authenticator = std::make_unique<Authenticator>(*std::move(keys), *token_cache_size);
   auto resolver = std::make_unique<PrincipalResolver>(
-      client::MakeChannel(flags.Get("org-addr"), 4 << 20, "paizhu.org.v1.OrgService"),
+      client::MakeChannel(flags.Get("org-addr"), 4 << 20, "paizhu.org.v1.OrgService",
+                          *upstream_credentials),
       auth::PrincipalSigner::ForGateway(org_key), *principal_cache_size, *principal_cache_ttl);
 
   size_t route_count = routes->size();
@@ -223,9 +201,11 @@ int Main(int argc, char** argv) {
                      std::move(resolver), std::move(limiter), proxy_options);
   size_t system_count = systems ? systems->size() : 0;
   proxy.SetSystems(std::move(systems));
+  proxy.SetReflection(std::make_unique<PublicReflection>(*std::move(reflection)));
   auto options = server::ServerOptionsFromFlags(flags);
   if (!options.ok()) return Fail(options.status());
   options->credentials = *credentials;
+  options->reflection = false;  // the proxy answers it, for authenticated callers only
   server::Runner runner(*options);
   runner.SetGenericService(&proxy);
   runner.AddReadinessName("paizhu.gateway");

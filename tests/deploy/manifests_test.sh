@@ -38,7 +38,7 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -su
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 \
   -subj /CN=paizhu-gateway -CA "$tmp/tls/ca.crt" -CAkey "$tmp/tls/ca.key" \
   -keyout "$tmp/tls/tls.key" -out "$tmp/tls/tls.crt" 2>/dev/null
-"$root/deploy/k8s/make-secrets.sh" --dev --tls-dir "$tmp/tls" paizhu-dev "$tmp/keys" \
+"$root/deploy/k8s/make-secrets.sh" --dev --tls-dir "$tmp/tls" --internal-tls paizhu-dev "$tmp/keys" \
   >"$tmp/secrets.yaml" 2>"$tmp/make-secrets.log" ||
   { cat "$tmp/make-secrets.log"; echo "FAIL: make-secrets.sh"; exit 1; }
 node "$npm_dir/check.mjs" --root "$root" --bin "$build/bin" --secrets "$tmp/secrets.yaml"

@@ -123,6 +123,10 @@ absl::StatusOr<std::unique_ptr<Stack>> Stack::Start(const sql::ConnectOptions& s
         absl::StrCat("--service-key-file=", dir, "/", s, ".key"),
         "--readiness-interval=200ms"};
   };
+  auto with_service_flags = [&](std::vector<std::string> flags) {
+    flags.insert(flags.end(), options.service_flags.begin(), options.service_flags.end());
+    return flags;
+  };
   auto twice = [&](const std::string& s) {
     return std::find(options.two_replicas.begin(), options.two_replicas.end(), s) !=
            options.two_replicas.end();
@@ -142,11 +146,11 @@ absl::StatusOr<std::unique_ptr<Stack>> Stack::Start(const sql::ConnectOptions& s
 
   std::vector<std::string> org = common("org");
   org.push_back("--bootstrap-admin=admin");
-  RETURN_IF_ERROR(start("org", org));
+  RETURN_IF_ERROR(start("org", with_service_flags(org)));
   std::vector<std::string> clue = common("clue");
   clue.push_back("--org-addr=" + addr("org"));
   clue.push_back(absl::StrCat("--org-call-key-file=", dir, "/call-clue-to-org.key"));
-  RETURN_IF_ERROR(start("clue", clue));
+  RETURN_IF_ERROR(start("clue", with_service_flags(clue)));
   if (options.org_calls_clue) {
     RETURN_IF_ERROR(stack->WaitReady("org", ReadinessName("org")));
     int port = stack->port("org");
@@ -154,14 +158,14 @@ absl::StatusOr<std::unique_ptr<Stack>> Stack::Start(const sql::ConnectOptions& s
     org.push_back("--clue-addr=" + addr("clue"));
     org.push_back(absl::StrCat("--clue-call-key-file=", dir, "/call-org-to-clue.key"));
     org.push_back(absl::StrCat("--listen=127.0.0.1:", port));
-    RETURN_IF_ERROR(stack->StartProcess("org", org));
+    RETURN_IF_ERROR(stack->StartProcess("org", with_service_flags(org)));
   }
   std::vector<std::string> assess = common("assess");
   assess.push_back("--org-addr=" + addr("org"));
   assess.push_back(absl::StrCat("--org-call-key-file=", dir, "/call-assess-to-org.key"));
   assess.push_back("--clue-addr=" + addr("clue"));
   assess.push_back(absl::StrCat("--clue-call-key-file=", dir, "/call-assess-to-clue.key"));
-  RETURN_IF_ERROR(start("assess", assess));
+  RETURN_IF_ERROR(start("assess", with_service_flags(assess)));
   std::vector<std::string> gateway = {"--jwt-public-key-file=" + dir + "/dev-jwt.pub.pem",
                                       "--jwt-issuer=paizhu-dev", "--jwt-audience=paizhu"};
   for (const char* s : kServices) {
@@ -262,6 +266,7 @@ std::shared_ptr<grpc::Channel> Stack::Gateway() const { return Direct("gateway")
 std::shared_ptr<grpc::Channel> Stack::Direct(const std::string& process) const {
   std::string address = absl::StrCat("127.0.0.1:", port(process));
   if (process == "gateway" && options_.gateway_channel) return options_.gateway_channel(address);
+  if (process != "gateway" && options_.service_channel) return options_.service_channel(address);
   return grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
 }
 

@@ -35,6 +35,12 @@ struct StackOptions {
   // org is also given clue's address (for integrity opinions). org starts before clue,
   // so it learns the address by a restart on its own port once clue is up.
   bool org_calls_clue = false;
+  // Extra flags for every service (org, clue, assess), after the stack's own, e.g. TLS.
+  std::vector<std::string> service_flags;
+  // How to reach a service's gRPC port (e.g. over mutual TLS) for readiness and Direct();
+  // unset: plaintext.
+  std::function<std::shared_ptr<grpc::Channel>(const std::string& address)> service_channel =
+      nullptr;
 };
 
 class Stack {

@@ -17,6 +17,7 @@
 #include "common/status/grpc_status.h"
 #include "common/status/status.h"
 #include "grpc/grpc_security_constants.h"
+#include "services/gateway/api/reflection_call.h"
 #include "services/gateway/api/refusals.h"
 #include "services/gateway/domain/audit.h"
 
@@ -46,18 +47,6 @@ void EnsureValid(grpc::ByteBuffer* buffer) {
   if (buffer->Valid()) return;
   grpc::Slice empty;
   *buffer = grpc::ByteBuffer(&empty, 1);
-}
-
-// The serialized message in a buffer (the buffer itself is left as it was).
-std::string BufferBytes(const grpc::ByteBuffer& buffer) {
-  std::vector<grpc::Slice> slices;
-  if (!buffer.Dump(&slices).ok()) return "";
-  std::string bytes;
-  bytes.reserve(buffer.Length());
-  for (const grpc::Slice& slice : slices) {
-    bytes.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
-  }
-  return bytes;
 }
 
 std::string CodeName(grpc::StatusCode code) {
@@ -140,19 +129,8 @@ class ProxyCall final : public grpc::ServerGenericBidiReactor {
       return Fail(MakeError(absl::StatusCode::kUnimplemented, "STREAMING_NOT_PROXIED",
                             "the gateway does not proxy client-streaming methods"));
     }
-    Caller caller;
-    caller.authorization = Header("authorization");
-    caller.peer = ctx_->peer();
-    if (auto auth = ctx_->auth_context(); auth != nullptr) {
-      // Present only when the client sent a certificate, which the handshake verified.
-      auto subject = auth->FindPropertyValues(GRPC_X509_SUBJECT_PROPERTY_NAME);
-      if (!subject.empty()) {
-        caller.has_certificate = true;
-        caller.certificate_subject = std::string(subject.front().data(), subject.front().size());
-      }
-    }
     service_->Admit(
-        *route_, ctx_->method(), caller, deadline_, request_id_, &record_,
+        *route_, ctx_->method(), CallerOf(*ctx_), deadline_, request_id_, &record_,
         [this](absl::StatusOr<auth::Principal> principal) { Forward(std::move(principal)); });
   }
 
@@ -312,8 +290,40 @@ void UpstreamStream::OnDone(const grpc::Status& status) { call_->OnUpstreamDone(
 
 }  // namespace
 
+std::string BufferBytes(const grpc::ByteBuffer& buffer) {
+  std::vector<grpc::Slice> slices;
+  if (!buffer.Dump(&slices).ok()) return "";
+  std::string bytes;
+  bytes.reserve(buffer.Length());
+  for (const grpc::Slice& slice : slices) {
+    bytes.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
+  }
+  return bytes;
+}
+
+Caller CallerOf(const grpc::GenericCallbackServerContext& ctx) {
+  Caller caller;
+  auto authorization = ctx.client_metadata().find("authorization");
+  if (authorization != ctx.client_metadata().end()) {
+    caller.authorization.assign(authorization->second.data(), authorization->second.size());
+  }
+  caller.peer = ctx.peer();
+  if (auto auth = ctx.auth_context(); auth != nullptr) {
+    // Present only when the client sent a certificate, which the handshake verified.
+    auto subject = auth->FindPropertyValues(GRPC_X509_SUBJECT_PROPERTY_NAME);
+    if (!subject.empty()) {
+      caller.has_certificate = true;
+      caller.certificate_subject = std::string(subject.front().data(), subject.front().size());
+    }
+  }
+  return caller;
+}
+
 grpc::ServerGenericBidiReactor* ProxyService::CreateReactor(
     grpc::GenericCallbackServerContext* ctx) {
+  if (reflection_ != nullptr && ctx->method() == kReflectionMethod) {
+    return NewReflectionCall(this, ctx);
+  }
   return new ProxyCall(this, ctx);
 }
 

@@ -23,6 +23,7 @@
 #include "services/gateway/domain/authenticator.h"
 #include "services/gateway/domain/deadline.h"
 #include "services/gateway/domain/limits.h"
+#include "services/gateway/domain/reflection.h"
 #include "services/gateway/domain/routes.h"
 #include "services/gateway/domain/systems.h"
 
@@ -41,6 +42,11 @@ struct Caller {
   bool has_certificate = false;
   std::string certificate_subject;  // RFC 2253, e.g. "CN=hr,O=City HR Bureau"
 };
+
+// The caller of a call as its context shows it.
+Caller CallerOf(const grpc::GenericCallbackServerContext& ctx);
+// The serialized message in a buffer (the buffer itself is left as it was).
+std::string BufferBytes(const grpc::ByteBuffer& buffer);
 
 struct ProxyOptions {
   DeadlinePolicy deadlines;
@@ -65,6 +71,12 @@ class ProxyService final : public grpc::CallbackGenericService {
   // The systems that may call with a client certificate; without, every certificate
   // caller is refused.
   void SetSystems(std::unique_ptr<SystemDirectory> systems) { systems_ = std::move(systems); }
+  // Server reflection of the public services for authenticated callers; without, a
+  // reflection call is refused like any unrouted method.
+  void SetReflection(std::unique_ptr<PublicReflection> reflection) {
+    reflection_ = std::move(reflection);
+  }
+  const PublicReflection* reflection() const { return reflection_.get(); }
 
   grpc::ServerGenericBidiReactor* CreateReactor(grpc::GenericCallbackServerContext* ctx) override;
 
@@ -92,6 +104,7 @@ class ProxyService final : public grpc::CallbackGenericService {
   std::unique_ptr<PrincipalResolver> resolver_;
   std::unique_ptr<RateLimiter> limiter_;
   std::unique_ptr<SystemDirectory> systems_;
+  std::unique_ptr<PublicReflection> reflection_;
   ProxyOptions options_;
   ConcurrencyLimit in_flight_;
 };

@@ -9,6 +9,7 @@
 // problems (all of its problems listed).
 
 import { execFileSync, spawnSync } from "node:child_process";
+import { X509Certificate } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
@@ -24,13 +25,26 @@ const OPTIONAL_WITHOUT_DEFAULT = {
   "db-socket": "the database is reached over TCP in a cluster",
   "http-port-file": "as --port-file: the HTTP port is fixed by --http-listen",
   "web-root": "the image holds no web console yet",
-  // Plaintext inside the cluster in base and dev; overlays/prod sets all four (below).
+  // Plaintext inside the cluster in base and dev; overlays/prod sets them (below).
   "tls-cert-file": "TLS is the prod overlay's", "tls-key-file": "TLS is the prod overlay's",
   "client-ca-file": "TLS is the prod overlay's", "systems-file": "TLS is the prod overlay's",
+  "upstream-ca-file": "TLS is the prod overlay's", "upstream-cert-file": "TLS is the prod overlay's",
+  "upstream-key-file": "TLS is the prod overlay's",
 };
+// Mutual TLS between the processes (prod): each service serves and calls with its
+// certificate; the gateway calls with its own.
+const INTERNAL_TLS = ["tls-cert-file", "tls-key-file", "client-ca-file", "upstream-ca-file", "upstream-cert-file", "upstream-key-file"];
+const UPSTREAM_TLS = ["upstream-ca-file", "upstream-cert-file", "upstream-key-file"];
 // What an overlay must set although the binary lets it be empty.
 const REQUIRED_IN = {
-  "overlays/prod": { "paizhu-gateway": ["tls-cert-file", "tls-key-file", "client-ca-file", "systems-file"] },
+  "overlays/prod": {
+    "paizhu-gateway": ["tls-cert-file", "tls-key-file", "client-ca-file", "systems-file", ...UPSTREAM_TLS],
+    "paizhu-org": INTERNAL_TLS, "paizhu-clue": INTERNAL_TLS, "paizhu-assess": INTERNAL_TLS,
+  },
+};
+// What an overlay must leave unset: dev stays plaintext.
+const FORBIDDEN_IN = {
+  "overlays/dev": ["tls-cert-file", "tls-key-file", "client-ca-file", "systems-file", ...UPSTREAM_TLS],
 };
 // The readiness health name of each server (ARCHITECTURE.md, README.md).
 const READINESS = {
@@ -92,6 +106,7 @@ function checkOverlay(dir, objects, secrets, problems) {
   }
 
   const workloads = [...byKind("Deployment"), ...byKind("Job"), ...byKind("StatefulSet")];
+  const servers = [];  // Deployments of paizhu binaries: their settings and mounted files
   for (const w of workloads) {
     const pod = w.spec.template.spec;
     for (const c of pod.containers) {
@@ -122,8 +137,12 @@ function checkOverlay(dir, objects, secrets, problems) {
       for (const [flag, { from }] of set) {
         if (!flags.has(flag)) fail(what, `${from}: ${binary} has no flag --${flag}`);
       }
-      for (const flag of REQUIRED_IN[dir]?.[binary] ?? []) {
+      // The servers' (a migration Job serves nothing).
+      for (const flag of w.kind === "Job" ? [] : REQUIRED_IN[dir]?.[binary] ?? []) {
         if (!set.has(flag)) fail(what, `--${flag} must be set in ${dir}`);
+      }
+      for (const flag of FORBIDDEN_IN[dir] ?? []) {
+        if (set.has(flag)) fail(what, `--${flag} must not be set in ${dir} (plaintext)`);
       }
       const isJob = w.kind === "Job";
       if (!isJob) {
@@ -151,6 +170,21 @@ function checkOverlay(dir, objects, secrets, problems) {
       if (isJob) {
         if (value("migrate-only") !== "true") fail(what, "a migration Job runs --migrate-only");
         continue;
+      }
+      if (w.kind === "Deployment") {
+        // The text of a file flag's file, from the Secret or ConfigMap mounted there.
+        const file = (flag) => {
+          const path = value(flag);
+          const mount = path && (c.volumeMounts ?? []).find((m) => path.startsWith(m.mountPath.replace(/\/?$/, "/")));
+          const volume = mount && pod.volumes.find((v) => v.name === mount.name);
+          const key = mount && path.slice(mount.mountPath.replace(/\/?$/, "/").length);
+          if (volume?.secret) {
+            const data = find("Secret", volume.secret.secretName)?.data?.[key];
+            return data === undefined ? null : Buffer.from(data, "base64").toString("utf8");
+          }
+          return volume?.configMap ? find("ConfigMap", volume.configMap.name)?.data?.[key] ?? null : null;
+        };
+        servers.push({ what, name: w.metadata.name, labels: w.spec.template.metadata.labels, set, file });
       }
       // A server: verified schema, ports, probes, drain within the grace period.
       if (w.kind === "Deployment" && binary !== "paizhu-gateway" && value("migrate") !== "verify") {
@@ -190,6 +224,38 @@ function checkOverlay(dir, objects, secrets, problems) {
         if (svc.spec.ports.find((sp) => sp.name === "grpc")?.port !== Number(p)) fail(what, `--${flag}=${addr}: not Service ${host}'s grpc port`);
         if (svc.spec.clusterIP !== "None") fail(what, `--${flag}: Service ${host} is not headless (callers balance per call)`);
       }
+    }
+  }
+
+  // TLS between the processes agrees on both ends: a caller of a TLS service trusts the
+  // CA that signed the service's certificate, which names the host the caller dials; a
+  // service that requires client certificates gets one its CA signed. Plaintext both
+  // ends, or TLS both ends.
+  const certOf = (pem, what, flag) => {
+    if (pem === null) return null;  // no such file: reported above
+    try { return new X509Certificate(pem); } catch (e) { fail(what, `--${flag}: not a PEM certificate: ${e.message}`); return null; }
+  };
+  for (const caller of servers) {
+    for (const [flag, { value: addr }] of caller.set) {
+      if (!flag.endsWith("-addr")) continue;
+      const host = addr.replace(/^dns:\/\/\//, "").split(":")[0];
+      const svc = find("Service", host);
+      const matches = (labels) => Object.entries(svc?.spec.selector ?? {}).every(([k, v]) => labels?.[k] === v);
+      const callee = servers.find((s) => svc && matches(s.labels));
+      if (!callee) continue;  // reported above
+      const what = `${caller.what} -> ${callee.name}`;
+      const serves = callee.set.has("tls-cert-file"), trusts = caller.set.has("upstream-ca-file");
+      if (serves !== trusts) { fail(what, serves ? "the service serves TLS but the caller sets no --upstream-ca-file" : "the caller expects TLS (--upstream-ca-file) but the service serves plaintext"); continue; }
+      if (!serves) continue;
+      const served = certOf(callee.file("tls-cert-file"), callee.what, "tls-cert-file");
+      const ca = certOf(caller.file("upstream-ca-file"), caller.what, "upstream-ca-file");
+      if (served && ca && !served.verify(ca.publicKey)) fail(what, "the caller's --upstream-ca-file did not sign the service's certificate");
+      if (served && !served.checkHost(host)) fail(what, `the service's certificate does not name ${host}`);
+      if (!callee.set.has("client-ca-file")) continue;
+      if (!caller.set.has("upstream-cert-file")) { fail(what, "the service requires a client certificate; the caller sets no --upstream-cert-file"); continue; }
+      const presented = certOf(caller.file("upstream-cert-file"), caller.what, "upstream-cert-file");
+      const clientCa = certOf(callee.file("client-ca-file"), callee.what, "client-ca-file");
+      if (presented && clientCa && !presented.verify(clientCa.publicKey)) fail(what, "the service's --client-ca-file did not sign the caller's certificate");
     }
   }
 
