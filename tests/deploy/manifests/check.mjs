@@ -27,6 +27,8 @@ const OPTIONAL_WITHOUT_DEFAULT = {
   // Plaintext inside the cluster in base and dev; overlays/prod sets all four (below).
   "tls-cert-file": "TLS is the prod overlay's", "tls-key-file": "TLS is the prod overlay's",
   "client-ca-file": "TLS is the prod overlay's", "systems-file": "TLS is the prod overlay's",
+  // paizhu-bench's echo backend is never deployed: the gateway routes it only under the bench.
+  "bench-echo-addr": "paizhu-bench only", "bench-echo-key-file": "paizhu-bench only",
 };
 // What an overlay must set although the binary lets it be empty.
 const REQUIRED_IN = {
