@@ -65,6 +65,10 @@ int Main(int argc, char** argv) {
     flags.Define(absl::StrCat(d.name, "-key-file"), "",
                  absl::StrCat("the ", d.name, " service's key: signs the principals sent to it"));
   }
+  // paizhu-bench's echo backend (tools/bench), routed only when the benchmark starts the
+  // gateway with these flags; no manifest sets them.
+  flags.Define("bench-echo-addr", "", "the benchmark's echo service (empty: not routed)");
+  flags.Define("bench-echo-key-file", "", "signs the principals sent to the echo service");
   flags.Define("jwt-public-key-file", "", "PEM file of the public keys that sign people's tokens");
   flags.Define("jwt-issuer", "paizhu-dev", "the only accepted token issuer (iss)");
   flags.Define("jwt-audience", "paizhu", "the required token audience (aud)");
@@ -178,6 +182,16 @@ int Main(int argc, char** argv) {
     health_targets.push_back({d.name, d.grpc_service, channel});
   }
   for (const auto& [grpc_service, name] : kMoreServices) services[grpc_service] = name;
+  if (std::string addr = flags.Get("bench-echo-addr"); !addr.empty()) {
+    constexpr char kEcho[] = "paizhu.bench.v1.EchoService";
+    auto key = auth::LoadKeyFile("bench-echo-key-file", flags.Get("bench-echo-key-file"));
+    if (!key.ok()) return Fail(key.status());
+    services[kEcho] = "bench-echo";
+    auto channel = client::MakeChannel(addr, *max_bytes, kEcho);
+    backends.emplace("bench-echo", Backend{std::make_unique<grpc::GenericStub>(channel),
+                                           auth::PrincipalSigner::ForGateway(*key)});
+    health_targets.push_back({"bench-echo", kEcho, channel});
+  }
   auto routes = RouteTable::Build(services);
   if (!routes.ok()) return Fail(routes.status());
   std::vector<std::string> public_services;

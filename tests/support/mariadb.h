@@ -25,6 +25,7 @@ class PrivateMariaDb {
   void Kill();             // SIGKILL, as a crash
 
   int port() const { return port_; }
+  pid_t pid() const { return server_.pid(); }  // of mariadbd, e.g. to read its CPU time
   // Root over TCP (root@127.0.0.1 is created with a password at install).
   sql::ConnectOptions RootOptions() const;
 

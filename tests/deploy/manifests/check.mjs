@@ -30,6 +30,8 @@ const OPTIONAL_WITHOUT_DEFAULT = {
   "client-ca-file": "TLS is the prod overlay's", "systems-file": "TLS is the prod overlay's",
   "upstream-ca-file": "TLS is the prod overlay's", "upstream-cert-file": "TLS is the prod overlay's",
   "upstream-key-file": "TLS is the prod overlay's",
+  // paizhu-bench's echo backend is never deployed: the gateway routes it only under the bench.
+  "bench-echo-addr": "paizhu-bench only", "bench-echo-key-file": "paizhu-bench only",
 };
 // Mutual TLS between the processes (prod): each service serves and calls with its
 // certificate; the gateway calls with its own.
