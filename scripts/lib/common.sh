@@ -3,7 +3,8 @@
 # the callers set -euo pipefail. Functions fail with `|| return`/die explicitly, because
 # errexit is switched off inside any function called from an `if` or `||`.
 
-# chromium and a CJK font: the console's browser tests (tests/browser) and their screenshots.
+# Test-only: clang-14 and its runtime build the fuzz targets (tests/fuzz); chromium and a
+# CJK font run the console's browser tests (tests/browser) and their screenshots.
 PAIZHU_PACKAGES=(build-essential cmake ninja-build ccache pkg-config libgrpc++-dev
   protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libmysqlcppconn-dev
   mariadb-server mariadb-client nlohmann-json3-dev libssl-dev libgtest-dev libgmock-dev
@@ -146,9 +147,10 @@ mariadb_start() {  # PORT; returns at once when ours already runs
       { tail -n 20 "$MDB_DIR/install.log" >&2; die "mariadb-install-db failed"; }
   fi
   rm -f "$MDB_SOCK"  # left by a crash; nothing of ours is listening on it
+  mkdir -p "$MDB_DIR/tmp"  # its own: a /tmp cleaner must not delete open temporary tables
   start_daemon mariadb "$MDB_DIR/mariadbd.out" "" \
     mariadbd --no-defaults --user=root --datadir="$MDB_DATA" --socket="$MDB_SOCK" \
-    --port="$port" --bind-address=127.0.0.1 --pid-file="$MDB_PIDFILE" \
+    --tmpdir="$MDB_DIR/tmp" --port="$port" --bind-address=127.0.0.1 --pid-file="$MDB_PIDFILE" \
     --log-error="$MDB_ERRLOG" --innodb-buffer-pool-size=128M --character-set-server=utf8mb4 \
     --collation-server=utf8mb4_unicode_ci --max-connections=500
   for ((i = 0; i < 300; i++)); do

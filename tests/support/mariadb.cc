@@ -54,10 +54,13 @@ PrivateMariaDb::~PrivateMariaDb() {
 }
 
 absl::Status PrivateMariaDb::Launch() {
+  // Its own temporary folder: a machine-wide /tmp cleaner must not delete the files of
+  // open temporary tables under a running test.
+  Run(absl::StrCat("mkdir -p ", dir_, "/tmp"));
   std::vector<std::string> argv = {
       "/usr/sbin/mariadbd", "--no-defaults", "--user=root",
       absl::StrCat("--datadir=", dir_, "/data"), absl::StrCat("--socket=", dir_, "/mysqld.sock"),
-      absl::StrCat("--port=", port_), "--bind-address=127.0.0.1", "--innodb-buffer-pool-size=64M",
+      absl::StrCat("--tmpdir=", dir_, "/tmp"), absl::StrCat("--port=", port_), "--bind-address=127.0.0.1", "--innodb-buffer-pool-size=64M",
       "--skip-name-resolve", "--character-set-server=utf8mb4",
       "--collation-server=utf8mb4_unicode_ci",
       // Tests don't need durability; a restart test still restarts cleanly.
