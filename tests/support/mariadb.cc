@@ -60,9 +60,9 @@ absl::Status PrivateMariaDb::Launch() {
   std::vector<std::string> argv = {
       "/usr/sbin/mariadbd", "--no-defaults", "--user=root",
       absl::StrCat("--datadir=", dir_, "/data"), absl::StrCat("--socket=", dir_, "/mysqld.sock"),
-      absl::StrCat("--tmpdir=", dir_, "/tmp"), absl::StrCat("--port=", port_), "--bind-address=127.0.0.1", "--innodb-buffer-pool-size=64M",
-      "--skip-name-resolve", "--character-set-server=utf8mb4",
-      "--collation-server=utf8mb4_unicode_ci",
+      absl::StrCat("--tmpdir=", dir_, "/tmp"), absl::StrCat("--port=", port_),
+      "--bind-address=127.0.0.1", "--innodb-buffer-pool-size=64M", "--skip-name-resolve",
+      "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
       // Tests don't need durability; a restart test still restarts cleanly.
       "--innodb-flush-log-at-trx-commit=2", "--max-connections=300"};
   if (!server_.Start(argv, dir_ + "/mariadbd.log"))

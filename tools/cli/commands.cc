@@ -462,9 +462,8 @@ const std::vector<Command>& Commands() {
 // Command groups that live in files of their own (subcommands.h): one line each.
 const std::vector<CommandGroup>& Groups() {
   static const auto* groups = new std::vector<CommandGroup>{
-      ClueStepCommands(), CaseCommands(),   DeadlineCommands(),
-      LetterCommands(),   AssessCommands(), MonthlyReportCommands(),
-      JointCommands(),
+      ClueStepCommands(), CaseCommands(),          DeadlineCommands(), LetterCommands(),
+      AssessCommands(),   MonthlyReportCommands(), JointCommands(),
   };
   return *groups;
 }

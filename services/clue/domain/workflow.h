@@ -61,9 +61,9 @@ std::string ResultAfterApproval(const Proposal& proposal);
 // Who decides a proposal: the rule names a role and the unit it must hold it in, or a
 // post in a unit (rules v1, per kind of proposal).
 struct Approver {
-  std::string role;     // group, office, township, commission_leader
-  std::string post;     // leader (groups), or empty
-  std::string unit;     // unit code ("" for commission_leader)
+  std::string role;  // group, office, township, commission_leader
+  std::string post;  // leader (groups), or empty
+  std::string unit;  // unit code ("" for commission_leader)
   std::string Describe() const;
 };
 
