@@ -115,6 +115,35 @@ TEST_F(LiveCityTest, LiveCluesStandInEveryStateAndOneIsOverdue) {
   EXPECT_EQ(Paizhu({"deadlines", "list", "--within", "soon"}).exit_code, 2);
 }
 
+// The demo's joint case: G03 leads, its office O01 and township T01 take part; T01's
+// handler sees it with its accepted task, a township outside the zone does not.
+TEST_F(LiveCityTest, TheJointCaseIsSeenByItsPartiesAndNobodyElse) {
+  Result listed = As("T101", {"clues", "list", "--json"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.output;
+  std::vector<std::string> joint;
+  for (const auto& clue : Json(listed)["clues"]) {
+    if (clue.value("handling_unit", "") == "units/G03") joint.push_back(clue.value("name", ""));
+  }
+  ASSERT_EQ(joint.size(), 1u) << listed.output;
+  std::string number(absl::StripPrefix(joint[0], "clues/"));
+
+  Result shown = As("T101", {"clues", "show", number, "--json"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.output;
+  std::map<std::string, std::string> parties;
+  for (const auto& p : Json(shown)["participants"]) {
+    parties[p.value("unit", "")] = p.value("state", "");
+  }
+  EXPECT_EQ(parties["units/O01"], "active") << shown.output;
+  EXPECT_EQ(parties["units/T01"], "active") << shown.output;
+  ASSERT_EQ(Json(shown)["tasks"].size(), 1u) << shown.output;
+  EXPECT_EQ(Json(shown)["tasks"][0].value("unit", ""), "units/T01");
+  EXPECT_EQ(Json(shown)["tasks"][0].value("state", ""), "accepted");
+
+  Result outsider = As("T103", {"clues", "show", number});
+  EXPECT_EQ(outsider.exit_code, 1) << outsider.output;
+  EXPECT_THAT(outsider.output, HasSubstr("NOT_FOUND"));
+}
+
 TEST_F(LiveCityTest, AnInquiryConcludedInTheFirstFormAndAHeldClueReopened) {
   std::string number = G01ClueApproved("林晓峰", "inquiry");
   Result bad = As("P011", {"clues", "conclude", number, "--result", "maybe"});
