@@ -110,6 +110,7 @@ absl::Status Runner::Start() {
   if (options_.health_port >= 0) {
     grpc::ServerBuilder health;
     health.SetOption(std::make_unique<WithoutReflection>());  // health only
+    health.RegisterCallbackGenericService(&health_unimplemented_);
     std::string address = absl::StrCat(ListenHost(), ":", options_.health_port);
     health.AddListeningPort(address, grpc::InsecureServerCredentials(), &health_port_);
     health_server_ = health.BuildAndStart();

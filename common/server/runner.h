@@ -72,6 +72,10 @@ class Runner {
   std::vector<grpc::Service*> services_;
   grpc::CallbackGenericService* generic_ = nullptr;
   std::vector<std::string> readiness_names_;
+  // The health port's only service is gRPC's own health check, which the builder does
+  // not count: without a service of its own it refuses to start. This one answers every
+  // other method UNIMPLEMENTED (declared before the server, so it outlives it).
+  grpc::CallbackGenericService health_unimplemented_;
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<grpc::Server> health_server_;
   std::unique_ptr<metrics::Endpoint> metrics_;  // served until the process ends

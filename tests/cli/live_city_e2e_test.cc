@@ -121,7 +121,8 @@ TEST_F(LiveCityTest, TheJointCaseIsSeenByItsPartiesAndNobodyElse) {
   Result listed = As("T101", {"clues", "list", "--json"});
   ASSERT_EQ(listed.exit_code, 0) << listed.output;
   std::vector<std::string> joint;
-  for (const auto& clue : Json(listed)["clues"]) {
+  nlohmann::json clues = Json(listed)["clues"];
+  for (const auto& clue : clues) {
     if (clue.value("handling_unit", "") == "units/G03") joint.push_back(clue.value("name", ""));
   }
   ASSERT_EQ(joint.size(), 1u) << listed.output;
@@ -129,15 +130,14 @@ TEST_F(LiveCityTest, TheJointCaseIsSeenByItsPartiesAndNobodyElse) {
 
   Result shown = As("T101", {"clues", "show", number, "--json"});
   ASSERT_EQ(shown.exit_code, 0) << shown.output;
+  nlohmann::json clue = Json(shown);
   std::map<std::string, std::string> parties;
-  for (const auto& p : Json(shown)["participants"]) {
-    parties[p.value("unit", "")] = p.value("state", "");
-  }
+  for (const auto& p : clue["participants"]) parties[p.value("unit", "")] = p.value("state", "");
   EXPECT_EQ(parties["units/O01"], "active") << shown.output;
   EXPECT_EQ(parties["units/T01"], "active") << shown.output;
-  ASSERT_EQ(Json(shown)["tasks"].size(), 1u) << shown.output;
-  EXPECT_EQ(Json(shown)["tasks"][0].value("unit", ""), "units/T01");
-  EXPECT_EQ(Json(shown)["tasks"][0].value("state", ""), "accepted");
+  ASSERT_EQ(clue["tasks"].size(), 1u) << shown.output;
+  EXPECT_EQ(clue["tasks"][0].value("unit", ""), "units/T01");
+  EXPECT_EQ(clue["tasks"][0].value("state", ""), "accepted");
 
   Result outsider = As("T103", {"clues", "show", number});
   EXPECT_EQ(outsider.exit_code, 1) << outsider.output;

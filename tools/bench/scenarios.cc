@@ -13,6 +13,7 @@
 #include "grpcpp/client_context.h"
 #include "paizhu/bench/v1/echo.grpc.pb.h"
 #include "paizhu/clue/v1/clue.grpc.pb.h"
+#include "services/clue/storage/clue_repository.h"
 #include "services/clue/storage/clue_rows.h"
 #include "tools/bench/assessment.h"
 #include "tools/bench/seed.h"
@@ -25,7 +26,6 @@ using EchoStub = v1::EchoService::Stub;
 
 constexpr char kGetClue[] = "/paizhu.clue.v1.ClueService/GetClue";
 constexpr char kRegisterClue[] = "/paizhu.clue.v1.ClueService/RegisterClue";
-constexpr char kListFilter[] = "unit=;state=";  // ListClues' fingerprint without filters
 
 // How a call reaches the suite: as the person through the gateway, or straight to the
 // service with the principal the gateway would have signed.
@@ -224,7 +224,7 @@ absl::StatusOr<std::vector<Figure>> RunScenarios(
                                             "ORDER BY id DESC LIMIT 1 OFFSET ",
                                             int64_t{9999} * page_size - 1)));
     if (last.size() != 1) return Internal("BENCH_SETUP", "fewer clues than 10,000 pages");
-    page_10000 = names::MakePageToken(absl::StrCat(last.Int(0, 0)), kListFilter);
+    page_10000 = names::MakePageToken(absl::StrCat(last.Int(0, 0)), clue::PageFingerprint({}));
   }
   auto list = [&](std::string token) -> Call {
     return [&, token](int w) -> absl::Status {

@@ -149,9 +149,7 @@ grpc::Status ClueApi::ListClues(grpc::ServerContext* ctx, const v1::ListCluesReq
     if (!filter.party_state.empty() && filter.party_unit_code.empty()) {
       return InvalidArgument("party", "PARTY_REQUIRED", "party: name the unit party_state is of");
     }
-    std::string fingerprint =
-        absl::StrCat("unit=", filter.handling_unit_code, ";state=", filter.state,
-                     ";party=", filter.party_unit_code, ";party_state=", filter.party_state);
+    std::string fingerprint = PageFingerprint(filter);
     ASSIGN_OR_RETURN(
         names::PageRequest page,
         names::ParsePage(request->page_size(), request->page_token(), fingerprint, 50, 500));

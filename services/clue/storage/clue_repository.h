@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "common/sql/idempotency.h"
 #include "services/clue/domain/audit_chain.h"
@@ -25,6 +26,12 @@ struct ClueFilter {
   std::string party_unit_code;  // a joint-case participant in `party_state`
   std::string party_state;
 };
+
+// What a ListClues page token is bound to: a token serves only the filter it was made for.
+inline std::string PageFingerprint(const ClueFilter& f) {
+  return absl::StrCat("unit=", f.handling_unit_code, ";state=", f.state,
+                      ";party=", f.party_unit_code, ";party_state=", f.party_state);
+}
 
 // What a workflow step stores besides the clue's own columns.
 struct StepEffects {
