@@ -7,6 +7,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 
+#include <cmath>
 #include <fstream>
 
 #include "absl/strings/escaping.h"
@@ -160,9 +161,16 @@ absl::StatusOr<JwtClaims> JwtVerifier::Verify(absl::string_view token, absl::Tim
   auto str = [&](const char* name) -> std::string {
     return claims.contains(name) && claims[name].is_string() ? claims[name].get<std::string>() : "";
   };
+  // NumericDates are seconds, possibly fractional (RFC 7519); one that is not a number or
+  // lies beyond ±10^12 s refuses the token rather than being converted or ignored.
+  for (const char* name : {"exp", "nbf", "iat"}) {
+    if (!claims.contains(name)) continue;
+    if (!claims[name].is_number() || !(std::fabs(claims[name].get<double>()) < 1e12))
+      return Refuse(absl::StrCat("claim ", name, " is not a date"));
+  }
   auto num = [&](const char* name) -> std::optional<int64_t> {
-    if (!claims.contains(name) || !claims[name].is_number()) return std::nullopt;
-    return claims[name].get<int64_t>();
+    if (!claims.contains(name)) return std::nullopt;
+    return static_cast<int64_t>(claims[name].get<double>());
   };
   JwtClaims out;
   out.subject = str("sub");

@@ -252,6 +252,24 @@ TEST_F(JwtTest, MissingExpiryIsRefused) {
   EXPECT_THAT(verifier->Verify(HandToken(ec_key_, {{"alg", "ES256"}}, payload), now_), Refused());
 }
 
+// Dates that are not numbers, or beyond any int64 of seconds (the fuzzer's find: once
+// converted with undefined behaviour), refuse the token; a fractional date is a date.
+TEST_F(JwtTest, DatesOutOfRangeOrNotNumbersAreRefused) {
+  ASSERT_OK_AND_ASSIGN(auto verifier, JwtVerifier::FromPem(PublicPem(ec_key_), Options()));
+  for (const char* claim : {"exp", "nbf", "iat"}) {
+    for (Json bad : {Json(1.7e120), Json(-1.7e120), Json("1900000000")}) {
+      Json payload = Payload();
+      payload[claim] = bad;
+      EXPECT_THAT(verifier->Verify(HandToken(ec_key_, {{"alg", "ES256"}}, payload), now_),
+                  Refused())
+          << claim << "=" << bad.dump();
+    }
+  }
+  Json payload = Payload();
+  payload["exp"] = payload["exp"].get<double>() + 0.5;
+  EXPECT_OK(verifier->Verify(HandToken(ec_key_, {{"alg", "ES256"}}, payload), now_));
+}
+
 TEST_F(JwtTest, MissingSubjectIsRefused) {
   ASSERT_OK_AND_ASSIGN(auto verifier, JwtVerifier::FromPem(PublicPem(ec_key_), Options()));
   Json payload = Payload();

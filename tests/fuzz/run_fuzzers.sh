@@ -20,7 +20,9 @@ fi
 cmake --build "$dir" -j "${PAIZHU_FUZZ_JOBS:-1}"
 
 failed=()
-limit=(-max_total_time="$seconds")
+# A fixed seed by default, so that a crash in CI replays the same mutations here;
+# PAIZHU_FUZZ_SEED=0 asks libFuzzer for a random one (for longer hunts).
+limit=(-max_total_time="$seconds" -seed="${PAIZHU_FUZZ_SEED:-1}")
 ((seconds > 0)) || limit=(-runs=0)
 for name in jwt json_body csv page_token; do
   corpus=$src/tests/fuzz/corpus/$name

@@ -149,8 +149,11 @@ absl::StatusOr<CsvFile> ParseCsv(absl::string_view text) {
 }
 
 std::string CsvField(absl::string_view value) {
+  // A field that begins with U+FEFF is quoted: at the start of a file, a reader would
+  // take it for the byte order mark and drop it.
   bool quote = value.find_first_of(",\"\r\n") != absl::string_view::npos ||
-               (!value.empty() && (value.front() == ' ' || value.back() == ' '));
+               (!value.empty() && (value.front() == ' ' || value.back() == ' ')) ||
+               absl::StartsWith(value, kBom);
   if (!quote) return std::string(value);
   std::string out = "\"";
   for (char c : value) {
