@@ -56,6 +56,21 @@ int PrintChanged(const Invocation& in, const clue::v1::Clue& clue, Io io) {
   return kExitOk;
 }
 
+using ClueStub = clue::v1::ClueService::Stub;
+
+// One workflow step: call it, then print the changed clue (or the error).
+template <typename Request>
+int CallAndPrintChanged(const Invocation& in, const Session& session, Io io,
+                        grpc::Status (ClueStub::*rpc)(grpc::ClientContext*, const Request&,
+                                                      clue::v1::Clue*),
+                        const Request& request) {
+  auto stub = clue::v1::ClueService::NewStub(session.channel);
+  clue::v1::Clue clue;
+  grpc::Status status = ((*stub).*rpc)(NewCall(session).get(), request, &clue);
+  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
+  return PrintChanged(in, clue, io);
+}
+
 std::vector<std::string> Names(const std::string& list, absl::string_view collection) {
   std::vector<std::string> names;
   for (const auto& code : ListOf(list)) names.push_back(Name(code, collection));
@@ -181,11 +196,7 @@ int CluesAssign(const Invocation& in, const Session& session, Io io) {
   request.set_name(Name(in.words[2], "clues"));
   for (const auto& handler : Names(in.Get("handlers"), "people")) request.add_handlers(handler);
   request.set_etag(in.Get("etag"));
-  clue::v1::Clue clue;
-  grpc::Status status = clue::v1::ClueService::NewStub(session.channel)
-                            ->AssignClue(NewCall(session).get(), request, &clue);
-  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
-  return PrintChanged(in, clue, io);
+  return CallAndPrintChanged(in, session, io, &ClueStub::AssignClue, request);
 }
 
 int CluesReview(const Invocation& in, const Session& session, Io io) {
@@ -198,11 +209,7 @@ int CluesReview(const Invocation& in, const Session& session, Io io) {
   for (const auto& person : Names(in.Get("attendees"), "people")) request.add_attendees(person);
   request.set_summary(in.Get("summary"));
   request.set_etag(in.Get("etag"));
-  clue::v1::Clue clue;
-  grpc::Status status = clue::v1::ClueService::NewStub(session.channel)
-                            ->ReviewClue(NewCall(session).get(), request, &clue);
-  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
-  return PrintChanged(in, clue, io);
+  return CallAndPrintChanged(in, session, io, &ClueStub::ReviewClue, request);
 }
 
 int CluesPropose(const Invocation& in, const Session& session, Io io) {
@@ -214,11 +221,7 @@ int CluesPropose(const Invocation& in, const Session& session, Io io) {
   request.set_disposal(in.Get("disposal"));
   request.set_note(in.Get("note"));
   request.set_etag(in.Get("etag"));
-  clue::v1::Clue clue;
-  grpc::Status status = clue::v1::ClueService::NewStub(session.channel)
-                            ->ProposeDisposal(NewCall(session).get(), request, &clue);
-  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
-  return PrintChanged(in, clue, io);
+  return CallAndPrintChanged(in, session, io, &ClueStub::ProposeDisposal, request);
 }
 
 // approve / reject: the proposal named by --proposal, else the clue's pending one.
@@ -309,11 +312,7 @@ int CluesConclude(const Invocation& in, const Session& session, Io io) {
   request.set_result(in.Get("result"));
   request.set_note(in.Get("note"));
   request.set_etag(in.Get("etag"));
-  clue::v1::Clue clue;
-  grpc::Status status = clue::v1::ClueService::NewStub(session.channel)
-                            ->ConcludeInquiry(NewCall(session).get(), request, &clue);
-  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
-  return PrintChanged(in, clue, io);
+  return CallAndPrintChanged(in, session, io, &ClueStub::ConcludeInquiry, request);
 }
 
 int CluesReport(const Invocation& in, const Session& session, Io io) {
@@ -325,11 +324,7 @@ int CluesReport(const Invocation& in, const Session& session, Io io) {
   request.set_result(in.Get("result"));
   request.set_note(in.Get("note"));
   request.set_etag(in.Get("etag"));
-  clue::v1::Clue clue;
-  grpc::Status status = clue::v1::ClueService::NewStub(session.channel)
-                            ->ReportVerification(NewCall(session).get(), request, &clue);
-  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
-  return PrintChanged(in, clue, io);
+  return CallAndPrintChanged(in, session, io, &ClueStub::ReportVerification, request);
 }
 
 int CluesReopen(const Invocation& in, const Session& session, Io io) {
@@ -337,11 +332,7 @@ int CluesReopen(const Invocation& in, const Session& session, Io io) {
   request.set_name(Name(in.words[2], "clues"));
   request.set_note(in.Get("note"));
   request.set_etag(in.Get("etag"));
-  clue::v1::Clue clue;
-  grpc::Status status = clue::v1::ClueService::NewStub(session.channel)
-                            ->ReopenClue(NewCall(session).get(), request, &clue);
-  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
-  return PrintChanged(in, clue, io);
+  return CallAndPrintChanged(in, session, io, &ClueStub::ReopenClue, request);
 }
 
 int CluesOutcomes(const Invocation& in, const Session& session, Io io) {
