@@ -12,6 +12,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+#include "tests/support/mariadb.h"
 #include "tests/support/process.h"
 #include "tests/support/stack.h"
 
@@ -31,6 +33,11 @@ struct Suite {
   std::unique_ptr<testing::Stack> stack;
   std::string state;
 };
+
+// A command's output as JSON (null when it is not JSON).
+inline nlohmann::json Json(const Result& result) {
+  return nlohmann::json::parse(result.output, nullptr, /*allow_exceptions=*/false);
+}
 
 class LedgerTest : public ::testing::Test {
  protected:
@@ -62,7 +69,9 @@ class LedgerTest : public ::testing::Test {
  protected:
   static Suite NewSuite(const std::string& name) {
     Suite suite;
-    auto stack = testing::Stack::Start();
+    testing::StackOptions options;
+    options.org_calls_clue = true;  // as scripts/dev-up: integrity opinions
+    auto stack = testing::Stack::Start(testing::SharedDatabase(), options);
     EXPECT_TRUE(stack.ok()) << stack.status();
     if (!stack.ok()) return suite;
     suite.stack = std::move(*stack);

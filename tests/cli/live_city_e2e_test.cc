@@ -27,10 +27,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-nlohmann::json Json(const Result& result) {
-  return nlohmann::json::parse(result.output, nullptr, /*allow_exceptions=*/false);
-}
-
 // The CSV rows of a file of data/demo/live, its header left out.
 std::vector<std::vector<std::string>> LiveRows(const std::string& file) {
   std::string text = testing::ReadFile(absl::StrCat(kDemoDir, "/live/", file));

@@ -3,7 +3,6 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "common/status/grpc_status.h"
 #include "paizhu/clue/v1/clue.grpc.pb.h"
 #include "tools/cli/clue_outcomes.h"
 #include "tools/cli/commands.h"
@@ -13,7 +12,7 @@
 namespace paizhu::cli {
 namespace {
 
-using clue::v1::ClueService;
+using Stub = clue::v1::ClueService::Stub;
 
 std::string DueText(const clue::v1::Case& c) {
   if (c.due_date().empty()) return "";
@@ -35,29 +34,26 @@ int PrintCase(const Invocation& in, const clue::v1::Case& c, Io io) {
   return kExitOk;
 }
 
+// CallAndPrint's printer after a step: the case's state.
+auto Changed(const Invocation& in, Io io) {
+  return [&in, io](const clue::v1::Case& c) { return PrintCase(in, c, io); };
+}
+
 int CasesFile(const Invocation& in, const Session& session, Io io) {
   clue::v1::FileCaseRequest request;
   request.set_clue(Name(in.words[2], "clues"));
   request.set_filed_on(in.Get("filed-on"));
   request.set_request_id(NewRequestId());  // a retry cannot file two cases
-  clue::v1::Case c;
-  grpc::Status status =
-      ClueService::NewStub(session.channel)->FileCase(NewCall(session).get(), request, &c);
-  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
-  if (in.Has("json")) return PrintCase(in, c, io);
-  io.out << "filed " << Code(c.name(), "cases") << " on " << c.filed_on() << " (" << c.state()
-         << ", due " << DueText(c) << ")\n";
-  return kExitOk;
+  return CallAndPrint(session, io, &Stub::FileCase, request, [&](const clue::v1::Case& c) {
+    if (in.Has("json")) return PrintCase(in, c, io);
+    io.out << "filed " << Code(c.name(), "cases") << " on " << c.filed_on() << " (" << c.state()
+           << ", due " << DueText(c) << ")\n";
+    return kExitOk;
+  });
 }
 
-int CasesShow(const Invocation& in, const Session& session, Io io) {
-  clue::v1::GetCaseRequest request;
-  request.set_name(Name(in.words[2], "cases"));
-  clue::v1::Case c;
-  grpc::Status status =
-      ClueService::NewStub(session.channel)->GetCase(NewCall(session).get(), request, &c);
-  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
-  if (in.Has("json")) return PrintCase(in, c, io);
+// The case as FIELD / VALUE lines.
+int PrintCaseTable(const clue::v1::Case& c, Io io) {
   Table table({"FIELD", "VALUE"});
   table.AddRow({"number", Code(c.name(), "cases")});
   table.AddRow({"clue", Code(c.clue(), "clues")});
@@ -77,6 +73,14 @@ int CasesShow(const Invocation& in, const Session& session, Io io) {
   return kExitOk;
 }
 
+int CasesShow(const Invocation& in, const Session& session, Io io) {
+  clue::v1::GetCaseRequest request;
+  request.set_name(Name(in.words[2], "cases"));
+  return CallAndPrint(session, io, &Stub::GetCase, request, [&](const clue::v1::Case& c) {
+    return in.Has("json") ? PrintCase(in, c, io) : PrintCaseTable(c, io);
+  });
+}
+
 int CasesExtend(const Invocation& in, const Session& session, Io io) {
   int days = 0;
   if (!absl::SimpleAtoi(in.Get("days"), &days) || days <= 0) {
@@ -86,11 +90,7 @@ int CasesExtend(const Invocation& in, const Session& session, Io io) {
   request.set_name(Name(in.words[2], "cases"));
   request.set_days(days);
   request.set_note(in.Get("note"));
-  clue::v1::Case c;
-  grpc::Status status =
-      ClueService::NewStub(session.channel)->RequestExtension(NewCall(session).get(), request, &c);
-  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
-  return PrintCase(in, c, io);
+  return CallAndPrint(session, io, &Stub::RequestExtension, request, Changed(in, io));
 }
 
 // to-trial, return and archive: one step each, with a note and an optional etag.
@@ -99,15 +99,12 @@ int CasesStep(const Invocation& in, const Session& session, Io io) {
   request.set_name(Name(in.words[2], "cases"));
   request.set_note(in.Get("note"));
   request.set_etag(in.Get("etag"));
-  auto stub = ClueService::NewStub(session.channel);
-  clue::v1::Case c;
   const std::string& step = in.words[1];
-  auto ctx = NewCall(session);
-  grpc::Status status = step == "to-trial" ? stub->TransferToTrial(ctx.get(), request, &c)
-                        : step == "return" ? stub->ReturnForInvestigation(ctx.get(), request, &c)
-                                           : stub->ArchiveCase(ctx.get(), request, &c);
-  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
-  return PrintCase(in, c, io);
+  return CallAndPrint(session, io,
+                      step == "to-trial" ? &Stub::TransferToTrial
+                      : step == "return" ? &Stub::ReturnForInvestigation
+                                         : &Stub::ArchiveCase,
+                      request, Changed(in, io));
 }
 
 int CasesDecide(const Invocation& in, const Session& session, Io io) {
@@ -123,11 +120,7 @@ int CasesDecide(const Invocation& in, const Session& session, Io io) {
       !parsed.ok()) {
     return UsageError(io.err, absl::StrCat("cases decide: ", parsed.message()));
   }
-  clue::v1::Case c;
-  grpc::Status status =
-      ClueService::NewStub(session.channel)->DecideCase(NewCall(session).get(), request, &c);
-  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
-  return PrintCase(in, c, io);
+  return CallAndPrint(session, io, &Stub::DecideCase, request, Changed(in, io));
 }
 
 }  // namespace

@@ -58,17 +58,9 @@ int PrintChanged(const Invocation& in, const clue::v1::Clue& clue, Io io) {
 
 using ClueStub = clue::v1::ClueService::Stub;
 
-// One workflow step: call it, then print the changed clue (or the error).
-template <typename Request>
-int CallAndPrintChanged(const Invocation& in, const Session& session, Io io,
-                        grpc::Status (ClueStub::*rpc)(grpc::ClientContext*, const Request&,
-                                                      clue::v1::Clue*),
-                        const Request& request) {
-  auto stub = clue::v1::ClueService::NewStub(session.channel);
-  clue::v1::Clue clue;
-  grpc::Status status = ((*stub).*rpc)(NewCall(session).get(), request, &clue);
-  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
-  return PrintChanged(in, clue, io);
+// A workflow step's printer for CallAndPrint: the changed clue.
+auto Changed(const Invocation& in, Io io) {
+  return [&in, io](const clue::v1::Clue& clue) { return PrintChanged(in, clue, io); };
 }
 
 std::vector<std::string> Names(const std::string& list, absl::string_view collection) {
@@ -196,7 +188,7 @@ int CluesAssign(const Invocation& in, const Session& session, Io io) {
   request.set_name(Name(in.words[2], "clues"));
   for (const auto& handler : Names(in.Get("handlers"), "people")) request.add_handlers(handler);
   request.set_etag(in.Get("etag"));
-  return CallAndPrintChanged(in, session, io, &ClueStub::AssignClue, request);
+  return CallAndPrint(session, io, &ClueStub::AssignClue, request, Changed(in, io));
 }
 
 int CluesReview(const Invocation& in, const Session& session, Io io) {
@@ -209,7 +201,7 @@ int CluesReview(const Invocation& in, const Session& session, Io io) {
   for (const auto& person : Names(in.Get("attendees"), "people")) request.add_attendees(person);
   request.set_summary(in.Get("summary"));
   request.set_etag(in.Get("etag"));
-  return CallAndPrintChanged(in, session, io, &ClueStub::ReviewClue, request);
+  return CallAndPrint(session, io, &ClueStub::ReviewClue, request, Changed(in, io));
 }
 
 int CluesPropose(const Invocation& in, const Session& session, Io io) {
@@ -221,7 +213,7 @@ int CluesPropose(const Invocation& in, const Session& session, Io io) {
   request.set_disposal(in.Get("disposal"));
   request.set_note(in.Get("note"));
   request.set_etag(in.Get("etag"));
-  return CallAndPrintChanged(in, session, io, &ClueStub::ProposeDisposal, request);
+  return CallAndPrint(session, io, &ClueStub::ProposeDisposal, request, Changed(in, io));
 }
 
 // approve / reject: the proposal named by --proposal, else the clue's pending one.
@@ -312,7 +304,7 @@ int CluesConclude(const Invocation& in, const Session& session, Io io) {
   request.set_result(in.Get("result"));
   request.set_note(in.Get("note"));
   request.set_etag(in.Get("etag"));
-  return CallAndPrintChanged(in, session, io, &ClueStub::ConcludeInquiry, request);
+  return CallAndPrint(session, io, &ClueStub::ConcludeInquiry, request, Changed(in, io));
 }
 
 int CluesReport(const Invocation& in, const Session& session, Io io) {
@@ -324,7 +316,7 @@ int CluesReport(const Invocation& in, const Session& session, Io io) {
   request.set_result(in.Get("result"));
   request.set_note(in.Get("note"));
   request.set_etag(in.Get("etag"));
-  return CallAndPrintChanged(in, session, io, &ClueStub::ReportVerification, request);
+  return CallAndPrint(session, io, &ClueStub::ReportVerification, request, Changed(in, io));
 }
 
 int CluesReopen(const Invocation& in, const Session& session, Io io) {
@@ -332,7 +324,7 @@ int CluesReopen(const Invocation& in, const Session& session, Io io) {
   request.set_name(Name(in.words[2], "clues"));
   request.set_note(in.Get("note"));
   request.set_etag(in.Get("etag"));
-  return CallAndPrintChanged(in, session, io, &ClueStub::ReopenClue, request);
+  return CallAndPrint(session, io, &ClueStub::ReopenClue, request, Changed(in, io));
 }
 
 int CluesOutcomes(const Invocation& in, const Session& session, Io io) {

@@ -2,19 +2,24 @@
 // What every paizhu command shares: the parsed command line, the gateway session, output
 // streams, and the helpers that print errors and JSON and turn codes into names.
 
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "common/status/grpc_status.h"
 #include "google/protobuf/message.h"
 #include "grpcpp/channel.h"
 #include "grpcpp/client_context.h"
 #include "nlohmann/json.hpp"
+#include "tools/cli/commands.h"
+#include "tools/cli/table.h"
 
 namespace paizhu::cli {
 
@@ -61,6 +66,48 @@ std::string NewRequestId();
 // The message as JSON with the proto field names (snake_case), every field printed.
 nlohmann::json ToJson(const google::protobuf::Message& message);
 void PrintJson(std::ostream& out, const nlohmann::json& json);
+
+// One call through the gateway: `rpc` of a new stub on the session's channel with `request`.
+// A failed call prints its status, reason and field (exit 1); an answer goes to `print`,
+// which prints it and returns the exit status.
+template <typename Stub, typename Request, typename Response, typename Print>
+int CallAndPrint(const Session& session, Io io,
+                 grpc::Status (Stub::*rpc)(grpc::ClientContext*, const Request&, Response*),
+                 const Request& request, Print print, absl::Duration timeout = kCallTimeout) {
+  Stub stub(session.channel);
+  Response response;
+  grpc::Status status = (stub.*rpc)(NewCall(session, timeout).get(), request, &response);
+  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
+  return print(response);
+}
+
+// A list answer: with --json one document {key: [item, ...]}, else a table of `header` with
+// one row per item, `row(item)`.
+template <typename Items, typename Row>
+int PrintList(const Invocation& in, Io io, const std::string& key, const Items& items,
+              std::vector<std::string> header, Row row) {
+  if (in.Has("json")) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& item : items) list.push_back(ToJson(item));
+    PrintJson(io.out, {{key, list}});
+    return kExitOk;
+  }
+  Table table(std::move(header));
+  for (const auto& item : items) table.AddRow(row(item));
+  io.out << table.Render();
+  return kExitOk;
+}
+
+// The usage error naming the first of `flags` not given, else kExitOk.
+int RequireFlags(const Invocation& in, Io io, const std::string& command,
+                 std::initializer_list<const char*> flags);
+
+// Today in China (the services' today), YYYY-MM-DD.
+std::string Today();
+// The flag's date, or today in China (the services' today) when it is not given.
+std::string DateOrToday(const Invocation& in, const std::string& flag);
+// --from and --to, each by default the first or last day of this year.
+std::pair<std::string, std::string> PeriodOrThisYear(const Invocation& in);
 
 // "units/G01" -> "G01"; other text unchanged.
 std::string Code(absl::string_view name, absl::string_view collection);

@@ -25,6 +25,7 @@
 #include "common/auth/jwt.h"
 #include "common/status/grpc_status.h"
 #include "common/status/status.h"
+#include "common/time/civil_date.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "google/protobuf/util/json_util.h"
@@ -82,6 +83,28 @@ void PrintJson(std::ostream& out, const nlohmann::json& json) { out << json.dump
 std::string Code(absl::string_view name, absl::string_view collection) {
   absl::ConsumePrefix(&name, absl::StrCat(collection, "/"));
   return std::string(name);
+}
+
+int RequireFlags(const Invocation& in, Io io, const std::string& command,
+                 std::initializer_list<const char*> flags) {
+  for (const char* flag : flags) {
+    if (!in.Has(flag)) {
+      return UsageError(io.err, absl::StrCat(command, ": --", flag, " is required"));
+    }
+  }
+  return kExitOk;
+}
+
+std::pair<std::string, std::string> PeriodOrThisYear(const Invocation& in) {
+  std::string year = Today().substr(0, 4);
+  return {in.Has("from") ? in.Get("from") : year + "-01-01",
+          in.Has("to") ? in.Get("to") : year + "-12-31"};
+}
+
+std::string Today() { return FormatDate(TodayInChina()); }
+
+std::string DateOrToday(const Invocation& in, const std::string& flag) {
+  return in.Has(flag) ? in.Get(flag) : Today();
 }
 
 // "G01" or "units/G01" -> "units/G01".
@@ -462,8 +485,9 @@ const std::vector<Command>& Commands() {
 // Command groups that live in files of their own (subcommands.h): one line each.
 const std::vector<CommandGroup>& Groups() {
   static const auto* groups = new std::vector<CommandGroup>{
-      ClueStepCommands(), CaseCommands(),          DeadlineCommands(), LetterCommands(),
-      AssessCommands(),   MonthlyReportCommands(), JointCommands(),
+      ClueStepCommands(), CaseCommands(),         DeadlineCommands(),
+      LetterCommands(),   AssessCommands(),       MonthlyReportCommands(),
+      JointCommands(),    AssessRecordCommands(), IntegrityCommands(),
   };
   return *groups;
 }

@@ -67,15 +67,12 @@ int PrintResult(const Invocation& in, const clue::v1::Clue& clue, bool tasks, Io
   return kExitOk;
 }
 
-template <typename Request>
-int CallAndPrint(const Invocation& in, const Session& session, Io io,
-                 grpc::Status (Stub::*rpc)(grpc::ClientContext*, const Request&, clue::v1::Clue*),
-                 const Request& request, bool tasks) {
-  auto stub = clue::v1::ClueService::NewStub(session.channel);
-  clue::v1::Clue clue;
-  grpc::Status status = ((*stub).*rpc)(NewCall(session).get(), request, &clue);
-  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
-  return PrintResult(in, clue, tasks, io);
+// Printers for CallAndPrint after a joint-case step: the parties, or the tasks.
+auto Parties(const Invocation& in, Io io) {
+  return [&in, io](const clue::v1::Clue& clue) { return PrintResult(in, clue, false, io); };
+}
+auto Tasks(const Invocation& in, Io io) {
+  return [&in, io](const clue::v1::Clue& clue) { return PrintResult(in, clue, true, io); };
 }
 
 absl::StatusOr<clue::v1::Clue> Read(const Session& session, const std::string& number) {
@@ -103,7 +100,7 @@ int ParticipantsAdd(const Invocation& in, const Session& session, Io io) {
   request.set_unit(Name(in.Get("unit"), "units"));
   for (const auto& h : PeopleNames(in.Get("handlers"))) request.add_handlers(h);
   request.set_note(in.Get("note"));
-  return CallAndPrint(in, session, io, &Stub::AddParticipant, request, false);
+  return CallAndPrint(session, io, &Stub::AddParticipant, request, Parties(in, io));
 }
 
 int ParticipantsRemove(const Invocation& in, const Session& session, Io io) {
@@ -112,7 +109,7 @@ int ParticipantsRemove(const Invocation& in, const Session& session, Io io) {
   request.set_name(Name(in.words[3], "clues"));
   request.set_unit(Name(in.Get("unit"), "units"));
   request.set_note(in.Get("note"));
-  return CallAndPrint(in, session, io, &Stub::RemoveParticipant, request, false);
+  return CallAndPrint(session, io, &Stub::RemoveParticipant, request, Parties(in, io));
 }
 
 // approve / reject a participant from outside the zone (a commission leader).
@@ -126,16 +123,15 @@ int ParticipantsDecide(const Invocation& in, const Session& session, Io io) {
   request.set_unit(Name(in.Get("unit"), "units"));
   request.set_note(in.Get("note"));
   return CallAndPrint(
-      in, session, io,
-      in.words[2] == "approve" ? &Stub::ApproveParticipant : &Stub::RejectParticipant, request,
-      false);
+      session, io, in.words[2] == "approve" ? &Stub::ApproveParticipant : &Stub::RejectParticipant,
+      request, Parties(in, io));
 }
 
 int JoinRequestSend(const Invocation& in, const Session& session, Io io) {
   clue::v1::AskOfficeToJoinRequest request;
   request.set_name(Name(in.words[3], "clues"));
   request.set_note(in.Get("note"));
-  return CallAndPrint(in, session, io, &Stub::AskOfficeToJoin, request, false);
+  return CallAndPrint(session, io, &Stub::AskOfficeToJoin, request, Parties(in, io));
 }
 
 // accept (with the office's handlers) / decline.
@@ -149,7 +145,7 @@ int JoinRequestAnswer(const Invocation& in, const Session& session, Io io) {
   request.set_accept(accept);
   for (const auto& h : PeopleNames(in.Get("handlers"))) request.add_handlers(h);
   request.set_note(in.Get("note"));
-  return CallAndPrint(in, session, io, &Stub::AnswerJoinRequest, request, false);
+  return CallAndPrint(session, io, &Stub::AnswerJoinRequest, request, Parties(in, io));
 }
 
 // The clues whose office (--office U) was asked to join and has not answered yet.
@@ -199,7 +195,7 @@ int TasksAssign(const Invocation& in, const Session& session, Io io) {
   request.set_unit(Name(in.Get("unit"), "units"));
   request.set_title(in.Get("title"));
   request.set_due_date(in.Get("due"));
-  return CallAndPrint(in, session, io, &Stub::AssignTask, request, true);
+  return CallAndPrint(session, io, &Stub::AssignTask, request, Tasks(in, io));
 }
 
 // accept / complete TASK_ID (complete needs --note).
@@ -216,8 +212,8 @@ int TasksStep(const Invocation& in, const Session& session, Io io) {
   request.set_name(Name(in.words[3], "clues"));
   request.set_task_id(id);
   request.set_note(in.Get("note"));
-  return CallAndPrint(in, session, io, complete ? &Stub::CompleteTask : &Stub::AcceptTask, request,
-                      true);
+  return CallAndPrint(session, io, complete ? &Stub::CompleteTask : &Stub::AcceptTask, request,
+                      Tasks(in, io));
 }
 
 }  // namespace

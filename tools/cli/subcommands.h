@@ -46,6 +46,13 @@ CommandGroup MonthlyReportCommands();
 // clues participants list|add|remove|approve|reject, clues tasks list|assign|accept|complete.
 CommandGroup JointCommands();
 
+// assess_record_commands.cc: risks record|review|list, campaigns create|follow-up|show|list,
+// files record|checklist, activities record|list, meetings record|list.
+CommandGroup AssessRecordCommands();
+// integrity_commands.cc: integrity files create|show, integrity entries add, integrity
+// opinion, rules list|set.
+CommandGroup IntegrityCommands();
+
 // ledger_commands.cc: paizhu import KIND FILE [--partial] [--check] [--json];
 // paizhu export KIND [-o FILE].
 int ImportLedger(const Invocation& in, const Session& session, Io io);
