@@ -430,7 +430,7 @@ CommandGroup AssessRecordCommands() {
       "  files record --group G --item F03 [--year Y] [--kept-on D] [--location T]\n"
       "  files checklist --group G [--year Y] [--json]       the catalogue, kept or missing\n"
       "  activities record --group G --unit U --kind K [--subkind S] [--count N] [--on D]\n"
-      "                    [--note T]                   a supervision activity (kinds: README)\n"
+      "                    [--note T]   a supervision activity; kinds as in the activities ledger\n"
       "  activities list [--group G] [--from D] [--to D] [--json]\n"
       "  meetings record --kind quarterly|half_year|yearly --title T [--held-on D]\n"
       "                  --attended G1;G2 [--absent G3=WHY;G4]   三例会 and its attendance\n"
