@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "common/status/grpc_status.h"
 #include "gmock/gmock.h"
 #include "grpcpp/client_context.h"
@@ -24,6 +25,7 @@ namespace {
 using ::paizhu::common::v1::ImportResult;
 using ::paizhu::testing::HasField;
 using ::paizhu::testing::StatusIs;
+using ::testing::AllOf;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using Stub = org::v1::OrgService::Stub;
@@ -371,6 +373,30 @@ TEST_F(RecordsTest, IntegrityFilesAreSeenThroughTheSupervisingGroup) {
   create.clear_request_id();
   EXPECT_THAT(As("GM", &Stub::CreateIntegrityFile, create).status(),
               StatusIs(absl::StatusCode::kAlreadyExists, "INTEGRITY_FILE_EXISTS"));
+
+  // Listed a file a page: G1's member pages past IF2 (U2, G2's) as if it did not exist.
+  auto listed = [](const std::string& person, const std::string& unit) {
+    org::v1::ListIntegrityFilesRequest list;
+    list.set_page_size(1);
+    list.set_unit(unit);
+    std::vector<std::string> names;
+    do {
+      absl::StatusOr<org::v1::ListIntegrityFilesResponse> page =
+          As(person, &Stub::ListIntegrityFiles, list);
+      if (!page.ok()) return std::vector<std::string>{page.status().ToString()};
+      for (const auto& f : page->files()) names.push_back(f.name());
+      list.set_page_token(page->next_page_token());
+    } while (!list.page_token().empty());
+    return names;
+  };
+  EXPECT_THAT(listed("GM", ""), ElementsAre("integrity-files/IF1", "integrity-files/IF5"));
+  EXPECT_THAT(listed("CL", ""),
+              ElementsAre("integrity-files/IF1", "integrity-files/IF2", "integrity-files/IF5"));
+  EXPECT_THAT(listed("CL", "units/U2"), ElementsAre("integrity-files/IF2"));
+  EXPECT_THAT(listed("GM", "units/U2"), IsEmpty());
+  org::v1::ListIntegrityFilesRequest by_p3;
+  EXPECT_THAT(As("P3", &Stub::ListIntegrityFiles, by_p3),
+              StatusIs(absl::StatusCode::kPermissionDenied));
 }
 
 TEST_F(RecordsTest, RuleVersionsAreAuditedNeverRewrittenAndInForceFromTheirDate) {
@@ -435,6 +461,306 @@ TEST_F(RecordsTest, RuleVersionsAreAuditedNeverRewrittenAndInForceFromTheirDate)
   stats.set_as_of("2025-01-01");
   ASSERT_OK_AND_ASSIGN(org::v1::Statistics new_figures, Admin(&Stub::GetStatistics, stats));
   EXPECT_DOUBLE_EQ(new_figures.specialist_target_share(), 0.5);
+}
+
+TEST_F(RecordsTest, CommissionLeadersLiaiseWithGroupsOverDatedPeriods) {
+  auto assign = [](const std::string& group, const std::string& leader, const std::string& from,
+                   const std::string& to) {
+    org::v1::AssignLiaisonRequest request;
+    request.set_group("units/" + group);
+    request.set_leader("people/" + leader);
+    request.set_from_date(from);
+    request.set_to_date(to);
+    return Admin(&Stub::AssignLiaison, request);
+  };
+  auto leaders_of = [](const std::string& group, const std::string& as_of) {
+    org::v1::GetUnitRequest request;
+    request.set_name("units/" + group);
+    request.set_as_of(as_of);
+    absl::StatusOr<org::v1::Unit> unit = Admin(&Stub::GetUnit, request);
+    std::vector<std::string> out;
+    if (!unit.ok()) return std::vector<std::string>{unit.status().ToString()};
+    for (const auto& l : unit->liaisons())
+      out.push_back(absl::StrCat(l.leader(), " ", l.leader_display_name(), " ", l.from_date(), "..",
+                                 l.to_date()));
+    return out;
+  };
+  ASSERT_OK(assign("G2", "CL", "2023-01-01", "").status());
+  org::v1::EndLiaisonRequest end;
+  end.set_group("units/G2");
+  end.set_leader("people/CL");
+  end.set_to_date("2023-12-31");
+  ASSERT_OK_AND_ASSIGN(org::v1::Unit ended, Admin(&Stub::EndLiaison, end));
+  EXPECT_THAT(ended.liaisons(), IsEmpty());  // read as of today, after the end
+  ASSERT_OK(assign("G2", "CL", "2024-03-01", "").status());
+
+  EXPECT_THAT(leaders_of("G2", "2022-12-31"), IsEmpty());
+  EXPECT_THAT(leaders_of("G2", "2023-12-31"),
+              ElementsAre("people/CL 干部CL 2023-01-01..2023-12-31"));
+  EXPECT_THAT(leaders_of("G2", "2024-01-15"), IsEmpty());
+  EXPECT_THAT(leaders_of("G2", "2024-03-01"), ElementsAre("people/CL 干部CL 2024-03-01.."));
+
+  // Refused, each with its field, and nothing changes.
+  EXPECT_THAT(assign("G2", "CL", "2023-06-01", ""),
+              AllOf(StatusIs(absl::StatusCode::kFailedPrecondition, "LIAISON_OVERLAPS"),
+                    HasField("from_date")));
+  EXPECT_THAT(assign("G2", "GM", "2024-01-01", ""),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "NOT_A_COMMISSION_LEADER"),
+                    HasField("leader")));
+  EXPECT_THAT(
+      assign("U1", "CL", "2024-01-01", ""),
+      AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "NOT_A_GROUP"), HasField("group")));
+  EXPECT_THAT(
+      assign("G2", "NOBODY", "2024-01-01", ""),
+      AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "PERSON_NOT_FOUND"), HasField("leader")));
+  EXPECT_THAT(assign("G2", "CL", "2024-01-01", "2023-01-01"),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "INVALID_DATE_RANGE"),
+                    HasField("to_date")));
+  EXPECT_THAT(assign("G2", "CL", "", ""),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument, ""), HasField("from_date")));
+  end.set_to_date("2024-02-01");
+  EXPECT_THAT(Admin(&Stub::EndLiaison, end),
+              AllOf(StatusIs(absl::StatusCode::kFailedPrecondition, "NO_LIAISON_IN_FORCE"),
+                    HasField("to_date")));
+  EXPECT_THAT(leaders_of("G2", "2023-06-01"),
+              ElementsAre("people/CL 干部CL 2023-01-01..2023-12-31"));
+  // Only the admin sets them.
+  org::v1::AssignLiaisonRequest by_leader;
+  by_leader.set_group("units/G1");
+  by_leader.set_leader("people/CL");
+  by_leader.set_from_date("2024-01-01");
+  EXPECT_THAT(As("CL", &Stub::AssignLiaison, by_leader),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(leaders_of("G1", "2024-06-01"), IsEmpty());
+}
+
+// Zone Z2 begins in 2025, after every date the other tests read zones on.
+TEST_F(RecordsTest, ZoneMembershipIsDatedAndDissolvingKeepsItsHistory) {
+  org::v1::CreateZoneRequest create;
+  create.set_zone_id("Z2");
+  create.mutable_zone()->set_display_name("第二协作区");
+  create.mutable_zone()->set_office("units/CMO");
+  create.mutable_zone()->set_established_on("2025-01-01");
+  ASSERT_OK(Admin(&Stub::CreateZone, create).status());
+  org::v1::CreateUnitRequest township;
+  township.set_unit_id("T2");
+  township.mutable_unit()->set_kind("township");
+  township.mutable_unit()->set_display_name("第二镇纪委");
+  township.mutable_unit()->set_established_on("2018-01-01");
+  ASSERT_OK(Admin(&Stub::CreateUnit, township).status());
+
+  auto join = [](const std::string& zone, const std::string& unit, const std::string& from) {
+    org::v1::AddZoneMemberRequest request;
+    request.set_zone("zones/" + zone);
+    request.set_unit("units/" + unit);
+    request.set_from_date(from);
+    return Admin(&Stub::AddZoneMember, request);
+  };
+  auto leave = [](const std::string& zone, const std::string& unit, const std::string& to) {
+    org::v1::EndZoneMemberRequest request;
+    request.set_zone("zones/" + zone);
+    request.set_unit("units/" + unit);
+    request.set_to_date(to);
+    return Admin(&Stub::EndZoneMember, request);
+  };
+  auto z2_on = [](const std::string& as_of) {
+    org::v1::GetStatisticsRequest stats;
+    stats.set_as_of(as_of);
+    absl::StatusOr<org::v1::Statistics> figures = Admin(&Stub::GetStatistics, stats);
+    if (!figures.ok()) return figures.status().ToString();
+    for (const auto& z : figures->zones()) {
+      if (z.zone() != "zones/Z2") continue;
+      return absl::StrCat("groups=", absl::StrJoin(z.groups(), ","),
+                          " townships=", absl::StrJoin(z.townships(), ","));
+    }
+    return std::string("none");
+  };
+  ASSERT_OK(join("Z2", "G2", "2025-02-01").status());
+  ASSERT_OK(join("Z2", "T2", "2025-03-01").status());
+  ASSERT_OK_AND_ASSIGN(org::v1::Zone left, leave("Z2", "G2", "2025-06-30"));
+
+  // Refused, each with its field; nothing changes.
+  EXPECT_THAT(join("Z2", "G1", "2025-07-01"),
+              AllOf(StatusIs(absl::StatusCode::kFailedPrecondition, "ALREADY_IN_A_ZONE"),
+                    HasField("unit")));
+  EXPECT_THAT(join("Z2", "U1", "2025-07-01"),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "NOT_A_GROUP_OR_TOWNSHIP"),
+                    HasField("unit")));
+  EXPECT_THAT(join("Z2", "G2", "2024-12-31"),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "BEFORE_ZONE_ESTABLISHED"),
+                    HasField("from_date")));
+  EXPECT_THAT(join("Z9", "G2", "2025-07-01"),
+              StatusIs(absl::StatusCode::kNotFound, "ZONE_NOT_FOUND"));
+  EXPECT_THAT(
+      leave("Z2", "G2", "2025-08-01"),
+      AllOf(StatusIs(absl::StatusCode::kFailedPrecondition, "NOT_A_MEMBER"), HasField("to_date")));
+  EXPECT_THAT(leave("Z2", "CMO", "2025-08-01"),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "ZONE_OFFICE"), HasField("unit")));
+  org::v1::AddZoneMemberRequest by_group;
+  by_group.set_zone("zones/Z2");
+  by_group.set_unit("units/G2");
+  by_group.set_from_date("2025-07-01");
+  EXPECT_THAT(As("GM", &Stub::AddZoneMember, by_group),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+
+  EXPECT_EQ(z2_on("2024-12-31"), "none");
+  EXPECT_EQ(z2_on("2025-01-31"), "groups= townships=");
+  EXPECT_EQ(z2_on("2025-04-01"), "groups=units/G2 townships=units/T2");
+  EXPECT_EQ(z2_on("2025-06-30"), "groups=units/G2 townships=units/T2");
+  EXPECT_EQ(z2_on("2025-07-01"), "groups= townships=units/T2");
+
+  // Dissolved: a stale etag is refused; then every membership ends on that date.
+  org::v1::UpdateZoneRequest dissolve;
+  dissolve.mutable_zone()->set_name("zones/Z2");
+  dissolve.mutable_zone()->set_dissolved_on("2025-09-30");
+  dissolve.mutable_zone()->set_etag("999");
+  dissolve.mutable_update_mask()->add_paths("dissolved_on");
+  EXPECT_THAT(Admin(&Stub::UpdateZone, dissolve),
+              StatusIs(absl::StatusCode::kAborted, "ETAG_MISMATCH"));
+  dissolve.mutable_zone()->set_etag(left.etag());
+  ASSERT_OK_AND_ASSIGN(org::v1::Zone dissolved, Admin(&Stub::UpdateZone, dissolve));
+  EXPECT_EQ(dissolved.dissolved_on(), "2025-09-30");
+  std::vector<std::string> history;
+  for (const auto& m : dissolved.memberships())
+    history.push_back(absl::StrCat(m.unit(), " ", m.from_date(), "..", m.to_date()));
+  EXPECT_THAT(history,
+              ElementsAre("units/CMO 2025-01-01..2025-09-30", "units/G2 2025-02-01..2025-06-30",
+                          "units/T2 2025-03-01..2025-09-30"));
+  EXPECT_EQ(z2_on("2025-09-30"), "groups= townships=units/T2");
+  EXPECT_EQ(z2_on("2025-10-01"), "none");
+  EXPECT_THAT(join("Z2", "G2", "2025-10-05"),
+              AllOf(StatusIs(absl::StatusCode::kFailedPrecondition, "ZONE_DISSOLVED"),
+                    HasField("from_date")));
+
+  // Read back as of a date, one zone a page.
+  org::v1::GetZoneRequest get;
+  get.set_name("zones/Z2");
+  get.set_as_of("2025-04-01");
+  ASSERT_OK_AND_ASSIGN(org::v1::Zone april, Admin(&Stub::GetZone, get));
+  EXPECT_THAT(april.members(), ElementsAre("units/CMO", "units/G2", "units/T2"));
+  org::v1::ListZonesRequest list;
+  list.set_page_size(1);
+  list.set_as_of("2025-04-01");
+  ASSERT_OK_AND_ASSIGN(org::v1::ListZonesResponse first, As("GM", &Stub::ListZones, list));
+  ASSERT_EQ(first.zones_size(), 1);
+  EXPECT_EQ(first.zones(0).name(), "zones/Z1");
+  ASSERT_FALSE(first.next_page_token().empty());
+  list.set_page_token(first.next_page_token());
+  ASSERT_OK_AND_ASSIGN(org::v1::ListZonesResponse second, As("GM", &Stub::ListZones, list));
+  ASSERT_EQ(second.zones_size(), 1);
+  EXPECT_EQ(second.zones(0).name(), "zones/Z2");
+  EXPECT_THAT(second.zones(0).members(), ElementsAre("units/CMO", "units/G2", "units/T2"));
+  EXPECT_TRUE(second.next_page_token().empty());
+  // A token is for the date it was made on.
+  list.set_as_of("2025-07-01");
+  EXPECT_THAT(As("GM", &Stub::ListZones, list),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument), HasField("page_token")));
+}
+
+// People L1..L3 hold G1's posts in 2019 only, before anyone else there.
+TEST_F(RecordsTest, PeopleAndAccountabilityListInKeysetPages) {
+  org::v1::ImportPeopleRequest people;
+  for (const char* code : {"L1", "L2", "L3"}) {
+    auto* row = people.add_rows();
+    row->set_line(people.rows_size() + 1);
+    row->set_code(code);
+    row->set_name(absl::StrCat("干部", code));
+    row->set_gender("male");
+    row->set_birth_date("1980-01-01");
+    row->set_education("master");
+    row->set_work_start("2005-01-01");
+  }
+  ExpectAllImported(Admin(&Stub::ImportPeople, people), 3);
+  auto assign = [](const std::string& person, const std::string& post, const std::string& from) {
+    org::v1::AssignPostRequest request;
+    request.set_person("people/" + person);
+    request.set_unit("units/G1");
+    request.set_post(post);
+    request.set_from_date(from);
+    return Admin(&Stub::AssignPost, request).status();
+  };
+  ASSERT_OK(assign("L1", "leader", "2019-01-01"));
+  ASSERT_OK(assign("L2", "staff", "2019-01-01"));
+  org::v1::EndPostRequest end;
+  end.set_person("people/L2");
+  end.set_unit("units/G1");
+  end.set_post("staff");
+  end.set_to_date("2019-06-30");
+  ASSERT_OK(Admin(&Stub::EndPost, end).status());
+  ASSERT_OK(assign("L3", "staff", "2019-07-01"));
+
+  // Every page of one size, as a reader without the admin role sees them.
+  auto all_pages = [](org::v1::ListPeopleRequest request) {
+    std::vector<std::string> names;
+    request.set_page_size(1);
+    do {
+      absl::StatusOr<org::v1::ListPeopleResponse> page = As("GM", &Stub::ListPeople, request);
+      if (!page.ok()) return std::vector<std::string>{page.status().ToString()};
+      for (const auto& p : page->people()) names.push_back(p.name());
+      request.set_page_token(page->next_page_token());
+    } while (!request.page_token().empty());
+    return names;
+  };
+  org::v1::ListPeopleRequest in_g1;
+  in_g1.set_unit("units/G1");
+  in_g1.set_as_of("2019-05-01");
+  EXPECT_THAT(all_pages(in_g1), ElementsAre("people/L1", "people/L2"));
+  in_g1.set_as_of("2019-08-01");
+  EXPECT_THAT(all_pages(in_g1), ElementsAre("people/L1", "people/L3"));
+  in_g1.set_post("staff");
+  EXPECT_THAT(all_pages(in_g1), ElementsAre("people/L3"));
+  org::v1::ListPeopleRequest active;
+  active.set_active(true);
+  active.set_as_of("2019-06-30");
+  EXPECT_THAT(all_pages(active), ElementsAre("people/L1", "people/L2"));
+  active.set_as_of("2018-12-31");
+  EXPECT_THAT(all_pages(active), IsEmpty());
+  // Everyone, posts or not: the fixture's seven, L1..L3 and the admin at least.
+  org::v1::ListPeopleRequest everyone;
+  EXPECT_THAT(all_pages(everyone), ::testing::IsSupersetOf({"people/CL", "people/GM", "people/L1",
+                                                            "people/L2", "people/P3"}));
+  org::v1::ListPeopleRequest bad_post;
+  bad_post.set_post("chief");
+  EXPECT_THAT(
+      As("GM", &Stub::ListPeople, bad_post),
+      AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "INVALID_POST"), HasField("post")));
+  // A token made for one filter is refused with another.
+  in_g1.set_post("");
+  in_g1.set_page_size(1);
+  ASSERT_OK_AND_ASSIGN(org::v1::ListPeopleResponse first, As("GM", &Stub::ListPeople, in_g1));
+  active.set_page_token(first.next_page_token());
+  EXPECT_THAT(As("GM", &Stub::ListPeople, active),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument), HasField("page_token")));
+
+  // Accountability of L1, newest first, two a page; ties on a date by the latest recorded.
+  for (auto [day, measure] :
+       {std::pair{"2019-03-01", "提醒谈话"}, std::pair{"2019-05-01", "批评教育"},
+        std::pair{"2019-05-01", "诫勉谈话"}, std::pair{"2019-02-01", "责令检查"},
+        std::pair{"2019-04-01", "通报批评"}}) {
+    org::v1::RecordAccountabilityRequest record;
+    record.mutable_accountability()->set_subject("people/L1");
+    record.mutable_accountability()->set_decided_on(day);
+    record.mutable_accountability()->set_measure(measure);
+    record.mutable_accountability()->set_reason("履职不力");
+    ASSERT_OK(Admin(&Stub::RecordAccountability, record).status());
+  }
+  org::v1::ListAccountabilityRequest list;
+  list.set_subject("people/L1");
+  list.set_page_size(2);
+  std::vector<std::string> measures;
+  int pages = 0;
+  do {
+    ASSERT_OK_AND_ASSIGN(org::v1::ListAccountabilityResponse page,
+                         Admin(&Stub::ListAccountability, list));
+    ++pages;
+    for (const auto& r : page.records())
+      measures.push_back(absl::StrCat(r.decided_on(), " ", r.measure()));
+    list.set_page_token(page.next_page_token());
+  } while (!list.page_token().empty() && pages < 10);
+  EXPECT_EQ(pages, 3);
+  EXPECT_THAT(measures,
+              ElementsAre("2019-05-01 诫勉谈话", "2019-05-01 批评教育", "2019-04-01 通报批评",
+                          "2019-03-01 提醒谈话", "2019-02-01 责令检查"));
 }
 
 TEST_F(RecordsTest, StatisticsListEachZoneWithItsOfficeGroupsAndTownships) {

@@ -173,4 +173,125 @@ absl::StatusOr<KeyedRows<TrainingColumns>> ExportTrainingRows(sql::Transaction& 
   return out;
 }
 
+absl::StatusOr<KeyedRows<VettingColumns>> ExportVettingRows(sql::Transaction& tx,
+                                                            const std::string& after, int limit) {
+  ASSIGN_OR_RETURN(
+      sql::Rows rows,
+      tx.Query("SELECT v.id, v.person_code, v.vetted_on, v.passed, v.note FROM "
+               "vettings v WHERE v.id > ? AND NOT v.id <=> (SELECT MIN(w.id) FROM "
+               "vettings w WHERE w.person_code = v.person_code AND w.passed = 1 AND "
+               "w.vetted_on = (SELECT MAX(x.vetted_on) FROM vettings x WHERE "
+               "x.person_code = v.person_code AND x.passed = 1)) ORDER BY v.id LIMIT ?",
+               {IdAfter(after), int64_t{limit}}));
+  KeyedRows<VettingColumns> out;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    VettingColumns row;
+    row.person = rows.Str(r, 1);
+    row.vetted_on = rows.Str(r, 2);
+    row.passed = rows.Int(r, 3) != 0 ? "true" : "false";
+    row.note = rows.Str(r, 4);
+    out.emplace_back(IdKey(rows.Str(r, 0)), std::move(row));
+  }
+  return out;
+}
+
+absl::StatusOr<KeyedRows<TransferTalkColumns>> ExportTransferTalkRows(sql::Transaction& tx,
+                                                                      const std::string& after,
+                                                                      int limit) {
+  ASSIGN_OR_RETURN(sql::Rows rows,
+                   tx.Query("SELECT id, person_code, talked_on, talked_by, note FROM "
+                            "transfer_talks WHERE id > ? ORDER BY id LIMIT ?",
+                            {IdAfter(after), int64_t{limit}}));
+  KeyedRows<TransferTalkColumns> out;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    TransferTalkColumns row;
+    row.person = rows.Str(r, 1);
+    row.talked_on = rows.Str(r, 2);
+    row.talked_by = rows.Str(r, 3);
+    row.note = rows.Str(r, 4);
+    out.emplace_back(IdKey(rows.Str(r, 0)), std::move(row));
+  }
+  return out;
+}
+
+absl::StatusOr<KeyedRows<MentoringColumns>> ExportMentoringRows(sql::Transaction& tx,
+                                                                const std::string& after,
+                                                                int limit) {
+  ASSIGN_OR_RETURN(sql::Rows rows,
+                   tx.Query("SELECT id, mentor_code, mentee_code, from_date, to_date FROM "
+                            "mentorings WHERE id > ? ORDER BY id LIMIT ?",
+                            {IdAfter(after), int64_t{limit}}));
+  KeyedRows<MentoringColumns> out;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    MentoringColumns row;
+    row.mentor = rows.Str(r, 1);
+    row.mentee = rows.Str(r, 2);
+    row.from = rows.Str(r, 3);
+    row.to = rows.Str(r, 4);
+    out.emplace_back(IdKey(rows.Str(r, 0)), std::move(row));
+  }
+  return out;
+}
+
+absl::StatusOr<KeyedRows<AccountabilityColumns>> ExportAccountabilityRows(sql::Transaction& tx,
+                                                                          const std::string& after,
+                                                                          int limit) {
+  ASSIGN_OR_RETURN(sql::Rows rows,
+                   tx.Query("SELECT id, subject_kind, subject_code, decided_on, measure, reason "
+                            "FROM accountability WHERE id > ? ORDER BY id LIMIT ?",
+                            {IdAfter(after), int64_t{limit}}));
+  KeyedRows<AccountabilityColumns> out;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    AccountabilityColumns row;
+    // A unit subject is a group: the import's "group" column.
+    (rows.Str(r, 1) == "person" ? row.person : row.group) = rows.Str(r, 2);
+    row.decided_on = rows.Str(r, 3);
+    row.measure = rows.Str(r, 4);
+    row.reason = rows.Str(r, 5);
+    out.emplace_back(IdKey(rows.Str(r, 0)), std::move(row));
+  }
+  return out;
+}
+
+absl::StatusOr<KeyedRows<IntegrityFileColumns>> ExportIntegrityFileRows(sql::Transaction& tx,
+                                                                        const std::string& after,
+                                                                        int limit) {
+  ASSIGN_OR_RETURN(sql::Rows rows,
+                   tx.Query("SELECT code, cadre_name, unit_code, position, level, key_minority, "
+                            "focus_tags FROM integrity_files WHERE code > ? ORDER BY code LIMIT ?",
+                            {after, int64_t{limit}}));
+  KeyedRows<IntegrityFileColumns> out;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    IntegrityFileColumns row;
+    row.code = rows.Str(r, 0);
+    row.name = rows.Str(r, 1);
+    row.unit = rows.Str(r, 2);
+    row.position = rows.Str(r, 3);
+    row.level = rows.Str(r, 4);
+    row.key_minority = rows.Str(r, 5);
+    row.focus_tags = rows.Str(r, 6);
+    out.emplace_back(row.code, std::move(row));
+  }
+  return out;
+}
+
+absl::StatusOr<KeyedRows<IntegrityEntryColumns>> ExportIntegrityEntryRows(sql::Transaction& tx,
+                                                                          const std::string& after,
+                                                                          int limit) {
+  ASSIGN_OR_RETURN(sql::Rows rows,
+                   tx.Query("SELECT id, file_code, kind, day, summary FROM integrity_entries "
+                            "WHERE id > ? ORDER BY id LIMIT ?",
+                            {IdAfter(after), int64_t{limit}}));
+  KeyedRows<IntegrityEntryColumns> out;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    IntegrityEntryColumns row;
+    row.file = rows.Str(r, 1);
+    row.kind = rows.Str(r, 2);
+    row.date = rows.Str(r, 3);
+    row.summary = rows.Str(r, 4);
+    out.emplace_back(IdKey(rows.Str(r, 0)), std::move(row));
+  }
+  return out;
+}
+
 }  // namespace paizhu::org

@@ -40,5 +40,24 @@ absl::StatusOr<KeyedRows<RoleColumns>> ExportRoleRows(sql::Transaction& tx,
                                                       const std::string& skip_person);
 absl::StatusOr<KeyedRows<TrainingColumns>> ExportTrainingRows(sql::Transaction& tx,
                                                               const std::string& after, int limit);
+// The record kinds beside people, in recorded order (integrity files by code). Vettings
+// leave out each person's latest passed one: ExportPersonRows carries it (vetted_on).
+absl::StatusOr<KeyedRows<VettingColumns>> ExportVettingRows(sql::Transaction& tx,
+                                                            const std::string& after, int limit);
+absl::StatusOr<KeyedRows<TransferTalkColumns>> ExportTransferTalkRows(sql::Transaction& tx,
+                                                                      const std::string& after,
+                                                                      int limit);
+absl::StatusOr<KeyedRows<MentoringColumns>> ExportMentoringRows(sql::Transaction& tx,
+                                                                const std::string& after,
+                                                                int limit);
+absl::StatusOr<KeyedRows<AccountabilityColumns>> ExportAccountabilityRows(sql::Transaction& tx,
+                                                                          const std::string& after,
+                                                                          int limit);
+absl::StatusOr<KeyedRows<IntegrityFileColumns>> ExportIntegrityFileRows(sql::Transaction& tx,
+                                                                        const std::string& after,
+                                                                        int limit);
+absl::StatusOr<KeyedRows<IntegrityEntryColumns>> ExportIntegrityEntryRows(sql::Transaction& tx,
+                                                                          const std::string& after,
+                                                                          int limit);
 
 }  // namespace paizhu::org

@@ -135,4 +135,17 @@ absl::Status InsertIntegrityEntry(sql::Transaction& tx, const std::string& file_
       .status();
 }
 
+absl::StatusOr<std::vector<std::string>> ListIntegrityFileCodes(sql::Transaction& tx,
+                                                                const std::string& unit_code,
+                                                                const std::string& after_code,
+                                                                int limit) {
+  ASSIGN_OR_RETURN(sql::Rows rows,
+                   tx.Query("SELECT code FROM integrity_files WHERE code > ? AND (? = '' OR "
+                            "unit_code = ?) ORDER BY code LIMIT ?",
+                            {after_code, unit_code, unit_code, int64_t{limit}}));
+  std::vector<std::string> codes;
+  for (size_t r = 0; r < rows.size(); ++r) codes.push_back(rows.Str(r, 0));
+  return codes;
+}
+
 }  // namespace paizhu::org

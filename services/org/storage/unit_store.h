@@ -13,11 +13,19 @@
 namespace paizhu::org {
 
 struct Zone {
+  struct Membership {
+    std::string unit_code;
+    absl::CivilDay from;
+    std::optional<absl::CivilDay> to;
+  };
   std::string code;
   std::string display_name;
   std::string office_code;
   absl::CivilDay established_on;
   std::vector<std::string> member_codes;  // read side: in force on the read date
+  std::optional<absl::CivilDay> dissolved_on;
+  int64_t version = 0;                  // the etag
+  std::vector<Membership> memberships;  // read side: every one, oldest first
 };
 
 // Units matching `condition` (SQL after WHERE, with ? placeholders, may end in ORDER BY/LIMIT).
@@ -36,6 +44,15 @@ absl::Status SetQuota(sql::Transaction& tx, const std::string& group_code, const
 // unless it is empty (a unit left without a group: a coverage gap).
 absl::Status SetSupervision(sql::Transaction& tx, const std::string& unit_code,
                             const std::string& group_code, absl::CivilDay from);
+// Opens a liaison of a commission leader with a group over [from, to]; INVALID_ARGUMENT
+// when the group is not one or the person was never a commission leader in that period,
+// FAILED_PRECONDITION / LIAISON_OVERLAPS when it overlaps that leader's with the group.
+absl::Status AddLiaison(sql::Transaction& tx, const std::string& group_code,
+                        const std::string& person_code, absl::CivilDay from,
+                        std::optional<absl::CivilDay> to);
+// Ends on `to` the leader's liaison with the group in force on `to`.
+absl::Status EndLiaison(sql::Transaction& tx, const std::string& group_code,
+                        const std::string& person_code, absl::CivilDay to);
 // Writes the unit's editable fields if its version is still `version` (else ABORTED /
 // ETAG_MISMATCH): display_name, dissolved_on, guiding_office_code.
 absl::Status UpdateUnitRow(sql::Transaction& tx, const Unit& unit, int64_t version);
