@@ -9,6 +9,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/clock.h"
+#include "common/auth/principal.h"
 #include "common/status/grpc_status.h"
 #include "gmock/gmock.h"
 #include "grpcpp/client_context.h"
@@ -492,7 +495,15 @@ TEST_F(RecordsTest, CommissionLeadersLiaiseWithGroupsOverDatedPeriods) {
   end.set_to_date("2023-12-31");
   ASSERT_OK_AND_ASSIGN(org::v1::Unit ended, Admin(&Stub::EndLiaison, end));
   EXPECT_THAT(ended.liaisons(), IsEmpty());  // read as of today, after the end
-  ASSERT_OK(assign("G2", "CL", "2024-03-01", "").status());
+  // Assigned once: a retry with the same request_id answers without a second liaison.
+  org::v1::AssignLiaisonRequest once;
+  once.set_group("units/G2");
+  once.set_leader("people/CL");
+  once.set_from_date("2024-03-01");
+  once.set_request_id("liaison-g2-2024");
+  ASSERT_OK(Admin(&Stub::AssignLiaison, once).status());
+  ASSERT_OK_AND_ASSIGN(org::v1::Unit retried, Admin(&Stub::AssignLiaison, once));
+  EXPECT_EQ(retried.liaisons_size(), 1);  // read as of today: the one liaison
 
   EXPECT_THAT(leaders_of("G2", "2022-12-31"), IsEmpty());
   EXPECT_THAT(leaders_of("G2", "2023-12-31"),
@@ -507,6 +518,9 @@ TEST_F(RecordsTest, CommissionLeadersLiaiseWithGroupsOverDatedPeriods) {
   EXPECT_THAT(assign("G2", "GM", "2024-01-01", ""),
               AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "NOT_A_COMMISSION_LEADER"),
                     HasField("leader")));
+  once.set_from_date("2024-04-01");  // the same id, another request
+  EXPECT_THAT(Admin(&Stub::AssignLiaison, once),
+              StatusIs(absl::StatusCode::kInvalidArgument, "REQUEST_ID_REUSED"));
   EXPECT_THAT(
       assign("U1", "CL", "2024-01-01", ""),
       AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "NOT_A_GROUP"), HasField("group")));
@@ -657,6 +671,172 @@ TEST_F(RecordsTest, ZoneMembershipIsDatedAndDissolvingKeepsItsHistory) {
               AllOf(StatusIs(absl::StatusCode::kInvalidArgument), HasField("page_token")));
 }
 
+// Zone Z3 (offices O3 and O4, township T3) is its own and begins in 2026, after the dates
+// the other tests read zones on; those tests' zones and roles do not change.
+TEST_F(RecordsTest, AZonesOfficeChangesFromADateAndEveryReadFollowsIt) {
+  org::v1::ImportUnitsRequest units;
+  for (auto [code, kind] : {std::pair{"O3", "supervision_office"},
+                            std::pair{"O4", "petition_office"}, std::pair{"T3", "township"}}) {
+    auto* row = units.add_rows();
+    row->set_line(units.rows_size() + 1);
+    row->set_code(code);
+    row->set_kind(kind);
+    row->set_name(absl::StrCat("单位", code));
+    row->set_parent(std::string(kind) == "township" ? "" : "C");
+    row->set_established_on("2018-01-01");
+  }
+  ExpectAllImported(Admin(&Stub::ImportUnits, units), 3);
+  org::v1::ImportPeopleRequest people;
+  org::v1::ImportRolesRequest roles;
+  for (auto [person, office] : {std::pair{"R3", "O3"}, std::pair{"R4", "O4"}}) {
+    auto* row = people.add_rows();
+    row->set_line(people.rows_size() + 1);
+    row->set_code(person);
+    row->set_name(absl::StrCat("干部", person));
+    row->set_gender("male");
+    row->set_birth_date("1980-01-01");
+    row->set_education("bachelor");
+    row->set_work_start("2005-01-01");
+    auto* role = roles.add_rows();
+    role->set_line(roles.rows_size() + 1);
+    role->set_person(person);
+    role->set_role("office");
+    role->set_unit(office);
+  }
+  ExpectAllImported(Admin(&Stub::ImportPeople, people), 2);
+  ExpectAllImported(Admin(&Stub::ImportRoles, roles), 2);
+
+  // Created once: a retry with the same request_id answers the same zone.
+  org::v1::CreateZoneRequest create;
+  create.set_zone_id("Z3");
+  create.mutable_zone()->set_display_name("第三协作区");
+  create.mutable_zone()->set_office("units/O3");
+  create.mutable_zone()->set_established_on("2026-01-01");
+  create.set_request_id("create-z3");
+  ASSERT_OK_AND_ASSIGN(org::v1::Zone created, Admin(&Stub::CreateZone, create));
+  ASSERT_OK_AND_ASSIGN(org::v1::Zone again, Admin(&Stub::CreateZone, create));
+  EXPECT_EQ(again.DebugString(), created.DebugString());
+  create.mutable_zone()->set_display_name("别的名字");
+  EXPECT_THAT(Admin(&Stub::CreateZone, create),
+              StatusIs(absl::StatusCode::kInvalidArgument, "REQUEST_ID_REUSED"));
+  org::v1::AddZoneMemberRequest join;
+  join.set_zone("zones/Z3");
+  join.set_unit("units/T3");
+  join.set_from_date("2026-01-01");
+  ASSERT_OK_AND_ASSIGN(org::v1::Zone joined, Admin(&Stub::AddZoneMember, join));
+
+  auto change = [](const std::string& office, const std::string& from, const std::string& etag) {
+    org::v1::ChangeZoneOfficeRequest request;
+    request.set_zone("zones/Z3");
+    request.set_office("units/" + office);
+    request.set_from_date(from);
+    request.set_etag(etag);
+    return Admin(&Stub::ChangeZoneOffice, request);
+  };
+  auto history = [](const org::v1::Zone& zone) {
+    std::vector<std::string> out;
+    for (const auto& m : zone.memberships())
+      out.push_back(absl::StrCat(m.unit(), " ", m.from_date(), "..", m.to_date()));
+    return out;
+  };
+  EXPECT_THAT(change("O4", "2026-04-01", "999"),
+              StatusIs(absl::StatusCode::kAborted, "ETAG_MISMATCH"));
+  ASSERT_OK_AND_ASSIGN(org::v1::Zone moved, change("O4", "2026-04-01", joined.etag()));
+  EXPECT_EQ(moved.office(), "units/O4");
+  EXPECT_THAT(history(moved), ElementsAre("units/O3 2026-01-01..2026-03-31",
+                                          "units/T3 2026-01-01..", "units/O4 2026-04-01.."));
+
+  // Refused, each with its field; nothing changes.
+  EXPECT_THAT(
+      change("G2", "2026-06-01", moved.etag()),
+      AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "NOT_AN_OFFICE"), HasField("office")));
+  EXPECT_THAT(change("O4", "2026-06-01", moved.etag()),
+              AllOf(StatusIs(absl::StatusCode::kFailedPrecondition, "ALREADY_THE_OFFICE"),
+                    HasField("office")));
+  EXPECT_THAT(change("O1", "2026-06-01", moved.etag()),
+              AllOf(StatusIs(absl::StatusCode::kFailedPrecondition, "ALREADY_IN_A_ZONE"),
+                    HasField("office")));
+  EXPECT_THAT(change("CMO", "2026-02-01", moved.etag()),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "NOT_AFTER_CURRENT_OFFICE"),
+                    HasField("from_date")));
+  EXPECT_THAT(change("CMO", "", moved.etag()),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument), HasField("from_date")));
+  org::v1::EndZoneMemberRequest leave;
+  leave.set_zone("zones/Z3");
+  leave.set_unit("units/O4");
+  leave.set_to_date("2026-06-01");
+  EXPECT_THAT(Admin(&Stub::EndZoneMember, leave),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "ZONE_OFFICE"), HasField("unit")));
+  org::v1::ChangeZoneOfficeRequest by_office;
+  by_office.set_zone("zones/Z3");
+  by_office.set_office("units/O3");
+  by_office.set_from_date("2026-06-01");
+  by_office.set_etag(moved.etag());
+  EXPECT_THAT(As("R4", &Stub::ChangeZoneOffice, by_office),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+
+  // GetZone and the statistics as of a date show the office then.
+  auto zone_on = [](const std::string& as_of) {
+    org::v1::GetZoneRequest get;
+    get.set_name("zones/Z3");
+    get.set_as_of(as_of);
+    absl::StatusOr<org::v1::Zone> zone = Admin(&Stub::GetZone, get);
+    if (!zone.ok()) return zone.status().ToString();
+    return absl::StrCat(zone->office(), " etag=", zone->etag(),
+                        " members=", absl::StrJoin(zone->members(), ","));
+  };
+  EXPECT_EQ(zone_on("2026-02-01"),
+            absl::StrCat("units/O3 etag=", moved.etag(), " members=units/O3,units/T3"));
+  EXPECT_EQ(zone_on("2026-06-01"),
+            absl::StrCat("units/O4 etag=", moved.etag(), " members=units/O4,units/T3"));
+  auto statistics_office = [](const std::string& as_of) {
+    org::v1::GetStatisticsRequest stats;
+    stats.set_as_of(as_of);
+    absl::StatusOr<org::v1::Statistics> figures = Admin(&Stub::GetStatistics, stats);
+    if (!figures.ok()) return figures.status().ToString();
+    for (const auto& z : figures->zones()) {
+      if (z.zone() == "zones/Z3")
+        return absl::StrCat(z.office(), " townships=", absl::StrJoin(z.townships(), ","));
+    }
+    return std::string("none");
+  };
+  EXPECT_EQ(statistics_office("2025-12-31"), "none");
+  EXPECT_EQ(statistics_office("2026-03-31"), "units/O3 townships=units/T3");
+  EXPECT_EQ(statistics_office("2026-04-01"), "units/O4 townships=units/T3");
+
+  // O3 takes over again a month from today: resolving today still gives O4 the township.
+  absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(8 * 3600));
+  std::string later = absl::FormatCivilTime(today + 30);
+  ASSERT_OK_AND_ASSIGN(org::v1::Zone handed_back, change("O3", later, moved.etag()));
+  EXPECT_EQ(handed_back.office(), "units/O4");  // read as of today
+  auto office_sees = [](const std::string& person, const std::string& as_of) {
+    auto stub = org::v1::OrgService::NewStub(stack_->Direct("org"));
+    grpc::ClientContext ctx;
+    auth::Principal gateway;
+    gateway.set_kind(auth::Principal::SERVICE);
+    gateway.set_subject("gateway");
+    ctx.AddMetadata(auth::kPrincipalMetadataKey,
+                    auth::PrincipalSigner::ForGateway(stack_->Key("org"))
+                        .Sign(gateway, "org", "/paizhu.org.v1.OrgService/ResolvePrincipal"));
+    org::v1::ResolvePrincipalRequest request;
+    request.set_person("people/" + person);
+    request.set_as_of(as_of);
+    common::v1::Principal principal;
+    grpc::Status status = stub->ResolvePrincipal(&ctx, request, &principal);
+    if (!status.ok()) return std::vector<std::string>{status.error_message()};
+    std::vector<std::string> units;
+    for (const auto& role : principal.roles()) {
+      if (role.role() == "office")
+        units.insert(units.end(), role.visible_units().begin(), role.visible_units().end());
+    }
+    return units;
+  };
+  EXPECT_THAT(office_sees("R3", ""), ElementsAre("units/O3"));
+  EXPECT_THAT(office_sees("R4", ""), ElementsAre("units/O4", "units/T3"));
+  EXPECT_THAT(office_sees("R3", later), ElementsAre("units/O3", "units/T3"));
+  EXPECT_THAT(office_sees("R4", later), ElementsAre("units/O4"));
+}
+
 // People L1..L3 hold G1's posts in 2019 only, before anyone else there.
 TEST_F(RecordsTest, PeopleAndAccountabilityListInKeysetPages) {
   org::v1::ImportPeopleRequest people;
@@ -671,23 +851,20 @@ TEST_F(RecordsTest, PeopleAndAccountabilityListInKeysetPages) {
     row->set_work_start("2005-01-01");
   }
   ExpectAllImported(Admin(&Stub::ImportPeople, people), 3);
-  auto assign = [](const std::string& person, const std::string& post, const std::string& from) {
-    org::v1::AssignPostRequest request;
-    request.set_person("people/" + person);
-    request.set_unit("units/G1");
-    request.set_post(post);
-    request.set_from_date(from);
-    return Admin(&Stub::AssignPost, request).status();
-  };
-  ASSERT_OK(assign("L1", "leader", "2019-01-01"));
-  ASSERT_OK(assign("L2", "staff", "2019-01-01"));
-  org::v1::EndPostRequest end;
-  end.set_person("people/L2");
-  end.set_unit("units/G1");
-  end.set_post("staff");
-  end.set_to_date("2019-06-30");
-  ASSERT_OK(Admin(&Stub::EndPost, end).status());
-  ASSERT_OK(assign("L3", "staff", "2019-07-01"));
+  // Imported with their ends: an open post would meet the fixture's later ones in G1.
+  org::v1::ImportAssignmentsRequest posts;
+  for (auto [person, post, from, to] : {std::tuple{"L1", "leader", "2019-01-01", "2019-12-31"},
+                                        std::tuple{"L2", "staff", "2019-01-01", "2019-06-30"},
+                                        std::tuple{"L3", "staff", "2019-07-01", "2019-12-31"}}) {
+    auto* row = posts.add_rows();
+    row->set_line(posts.rows_size() + 1);
+    row->set_person(person);
+    row->set_unit("G1");
+    row->set_post(post);
+    row->set_from(from);
+    row->set_to(to);
+  }
+  ExpectAllImported(Admin(&Stub::ImportAssignments, posts), 3);
 
   // Every page of one size, as a reader without the admin role sees them.
   auto all_pages = [](org::v1::ListPeopleRequest request) {

@@ -1,7 +1,7 @@
 // Through the gateway: every org kind exported from one suite re-imports, in the import
 // order, into an empty suite, whose exports are then the same rows: the contracts' kinds
 // and the records beside people (vettings, transfer talks, mentoring, accountability,
-// integrity files and entries).
+// integrity files and entries, liaisons).
 
 #include <string>
 #include <tuple>
@@ -96,7 +96,7 @@ class RecordsExportTest : public ::testing::Test {
   }
 
   // A commission, an office leading zone Z1 with group G1; U1 supervised by G1; people
-  // A, B and M with posts; then one or more rows of each record kind.
+  // A, B and M with post history, M a commission leader; then rows of each record kind.
   void BuildSource() {
     auto admin = [this](auto rpc, const auto& request) {
       return Admin(*source_, *source_org_, rpc, request);
@@ -144,10 +144,59 @@ class RecordsExportTest : public ::testing::Test {
       row->set_work_start("2010-01-01");
     }
     ExpectAllImported(admin(&Stub::ImportPeople, people), 3);
+    org::v1::ImportAssignmentsRequest assignments;
+    for (auto [person, post, from, to] : {std::tuple{"A", "leader", "2019-01-01", "2020-12-31"},
+                                          std::tuple{"B", "staff", "2019-01-01", ""},
+                                          std::tuple{"A", "member", "2021-01-01", ""}}) {
+      auto* row = assignments.add_rows();
+      row->set_line(assignments.rows_size() + 1);
+      row->set_person(person);
+      row->set_unit(std::string(post) == "member" ? "O1" : "G1");
+      row->set_post(post);
+      row->set_from(from);
+      row->set_to(to);
+      row->set_reason(std::string(to).empty() ? "" : "调任");
+    }
+    ExpectAllImported(admin(&Stub::ImportAssignments, assignments), 3);
+    org::v1::ImportRolesRequest roles;
+    for (auto [person, role, unit] :
+         {std::tuple{"M", "commission_leader", "C"}, std::tuple{"B", "group", "G1"}}) {
+      auto* row = roles.add_rows();
+      row->set_line(roles.rows_size() + 1);
+      row->set_person(person);
+      row->set_role(role);
+      row->set_unit(unit);
+    }
+    ExpectAllImported(admin(&Stub::ImportRoles, roles), 2);
+    org::v1::ImportTrainingsRequest trainings;
+    for (auto [person, day, hours] :
+         {std::tuple{"B", "2021-05-01", "8"}, std::tuple{"A", "2019-06-01", "2.5"}}) {
+      auto* row = trainings.add_rows();
+      row->set_line(trainings.rows_size() + 1);
+      row->set_person(person);
+      row->set_course("纪检监察业务培训");
+      row->set_organizer("市纪委");
+      row->set_date(day);
+      row->set_hours(hours);
+    }
+    ExpectAllImported(admin(&Stub::ImportTrainings, trainings), 2);
+    // M liaised with G1 once and again from 2022, still (the liaisons import follows roles).
+    org::v1::ImportLiaisonsRequest liaisons;
+    for (auto [from, to] : {std::pair{"2019-01-01", "2020-12-31"}, std::pair{"2022-01-01", ""}}) {
+      auto* row = liaisons.add_rows();
+      row->set_line(liaisons.rows_size() + 1);
+      row->set_group("G1");
+      row->set_leader("M");
+      row->set_from(from);
+      row->set_to(to);
+    }
+    ExpectAllImported(admin(&Stub::ImportLiaisons, liaisons), 2);
 
+    // A's latest passed vetting rides on people's vetted_on; the others are rows here.
     org::v1::ImportVettingsRequest vettings;
     for (auto [person, on, passed] :
-         {std::tuple{"A", "2021-01-01", "true"}, std::tuple{"B", "2021-02-01", "false"}}) {
+         {std::tuple{"A", "2020-06-01", "false"}, std::tuple{"A", "2021-01-01", "true"},
+          std::tuple{"B", "2021-02-01", "false"}}) {
       auto* row = vettings.add_rows();
       row->set_line(vettings.rows_size() + 1);
       row->set_person(person);
@@ -155,7 +204,7 @@ class RecordsExportTest : public ::testing::Test {
       row->set_passed(passed);
       row->set_note("入组前审查");
     }
-    ExpectAllImported(admin(&Stub::ImportVettings, vettings), 2);
+    ExpectAllImported(admin(&Stub::ImportVettings, vettings), 3);
     org::v1::ImportTransferTalksRequest talks;
     for (auto [person, by] : {std::pair{"A", "B"}, std::pair{"M", "B"}}) {
       auto* row = talks.add_rows();
@@ -237,14 +286,64 @@ TEST_F(RecordsExportTest, EveryOrgKindReimportsIntoAnEmptySuite) {
   Copy("units", &Stub::ExportUnits, &Stub::ImportUnits, 4);
   Copy("supervision", &Stub::ExportSupervision, &Stub::ImportSupervision, 1);
   Copy("people", &Stub::ExportPeople, &Stub::ImportPeople, 3);
-  Copy("assignments", &Stub::ExportAssignments, &Stub::ImportAssignments, 0);
-  Copy("roles", &Stub::ExportRoles, &Stub::ImportRoles, 0);
+  Copy("assignments", &Stub::ExportAssignments, &Stub::ImportAssignments, 3);
+  Copy("roles", &Stub::ExportRoles, &Stub::ImportRoles, 2);
+  Copy("trainings", &Stub::ExportTrainings, &Stub::ImportTrainings, 2);
+  Copy("liaisons", &Stub::ExportLiaisons, &Stub::ImportLiaisons, 2);
   Copy("vettings", &Stub::ExportVettings, &Stub::ImportVettings, 2);
   Copy("transfer_talks", &Stub::ExportTransferTalks, &Stub::ImportTransferTalks, 2);
   Copy("mentoring", &Stub::ExportMentoring, &Stub::ImportMentoring, 2);
   Copy("accountability", &Stub::ExportAccountability, &Stub::ImportAccountability, 2);
   Copy("integrity_files", &Stub::ExportIntegrityFiles, &Stub::ImportIntegrityFiles, 2);
   Copy("integrity_entries", &Stub::ExportIntegrityEntries, &Stub::ImportIntegrityEntries, 3);
+
+  // Liaisons re-imported are what GetUnit shows, as of a date in each period.
+  for (auto [as_of, shown] :
+       {std::pair{"2020-06-01", "people/M 2019-01-01..2020-12-31"}, std::pair{"2021-06-01", ""},
+        std::pair{"2023-06-01", "people/M 2022-01-01.."}}) {
+    org::v1::GetUnitRequest get;
+    get.set_name("units/G1");
+    get.set_as_of(as_of);
+    ASSERT_OK_AND_ASSIGN(org::v1::Unit g1, Admin(*target_, *target_org_, &Stub::GetUnit, get));
+    std::string liaisons;
+    for (const auto& l : g1.liaisons())
+      absl::StrAppend(&liaisons, l.leader(), " ", l.from_date(), "..", l.to_date());
+    EXPECT_EQ(liaisons, shown) << as_of;
+  }
+}
+
+// A liaison row breaking a rule is reported with its column, and nothing is imported.
+TEST_F(RecordsExportTest, BadLiaisonRowsAreReportedAndChangeNothing) {
+  BuildSource();
+  if (HasFatalFailure()) return;
+  org::v1::ImportLiaisonsRequest request;
+  auto row = [&request](const char* group, const char* leader, const char* from, const char* to) {
+    auto* r = request.add_rows();
+    r->set_line(request.rows_size() + 1);
+    r->set_group(group);
+    r->set_leader(leader);
+    r->set_from(from);
+    r->set_to(to);
+  };
+  row("G1", "M", "2024-01-01", "");            // 2: overlaps M's open liaison with G1
+  row("G1", "A", "2024-01-01", "");            // 3: A is no commission leader
+  row("U1", "M", "2024-01-01", "");            // 4: U1 is no group
+  row("G1", "M", "", "");                      // 5: no from
+  row("G1", "M", "2024-01-01", "2023-01-01");  // 6: ends before it begins
+  row("G1", "NOBODY", "2024-01-01", "");       // 7: no such person
+  ASSERT_OK_AND_ASSIGN(ImportResult result,
+                       Admin(*source_, *source_org_, &Stub::ImportLiaisons, request));
+  std::vector<std::string> errors;
+  for (const auto& e : result.errors())
+    errors.push_back(absl::StrCat(e.line(), " ", e.field(), " ", e.reason()));
+  EXPECT_THAT(errors, ::testing::UnorderedElementsAre(
+                          "2 from LIAISON_OVERLAPS", "3 leader NOT_A_COMMISSION_LEADER",
+                          "4 group NOT_A_GROUP", ::testing::StartsWith("5 from "),
+                          ::testing::StartsWith("6 to "), "7 leader PERSON_NOT_FOUND"));
+  EXPECT_EQ(result.imported(), 0);
+  ASSERT_OK_AND_ASSIGN(org::v1::ExportLiaisonsResponse after,
+                       ExportAll(*source_, *source_org_, &Stub::ExportLiaisons));
+  EXPECT_EQ(after.rows_size(), 2);
 }
 
 }  // namespace

@@ -166,6 +166,7 @@ const KindRpcs* FindRpcs(const std::string& kind) {
        Rpcs<Org>(&Org::Stub::ImportIntegrityFiles, &Org::Stub::ExportIntegrityFiles)},
       {"integrity_entries",
        Rpcs<Org>(&Org::Stub::ImportIntegrityEntries, &Org::Stub::ExportIntegrityEntries)},
+      {"liaisons", Rpcs<Org>(&Org::Stub::ImportLiaisons, &Org::Stub::ExportLiaisons)},
       {"activities",
        [] {
          KindRpcs r = Rpcs<Assess>(&Assess::Stub::ImportActivities);

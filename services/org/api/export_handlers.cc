@@ -117,6 +117,12 @@ void ToRow(const IntegrityEntryColumns& in, v1::IntegrityEntryRow* out) {
   out->set_date(in.date);
   out->set_summary(in.summary);
 }
+void ToRow(const LiaisonColumns& in, v1::LiaisonRow* out) {
+  out->set_group(in.group);
+  out->set_leader(in.leader);
+  out->set_from(in.from);
+  out->set_to(in.to);
+}
 
 // One page of an export: `read` gives the rows after a key, one more than the page, so
 // the answer knows whether another page follows.
@@ -233,6 +239,12 @@ grpc::Status OrgApi::ExportIntegrityEntries(grpc::ServerContext* ctx,
                                             v1::ExportIntegrityEntriesResponse* response) {
   return ServeExport<IntegrityEntryColumns>(*gate_, *pool_, ctx, "ExportIntegrityEntries", *request,
                                             ExportIntegrityEntryRows, response);
+}
+
+grpc::Status OrgApi::ExportLiaisons(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                                    v1::ExportLiaisonsResponse* response) {
+  return ServeExport<LiaisonColumns>(*gate_, *pool_, ctx, "ExportLiaisons", *request,
+                                     ExportLiaisonRows, response);
 }
 
 }  // namespace paizhu::org

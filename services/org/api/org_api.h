@@ -53,6 +53,9 @@ class OrgApi final : public paizhu::org::v1::OrgService::Service {
                              v1::Zone* response) override;
   grpc::Status EndZoneMember(grpc::ServerContext* ctx, const v1::EndZoneMemberRequest* request,
                              v1::Zone* response) override;
+  grpc::Status ChangeZoneOffice(grpc::ServerContext* ctx,
+                                const v1::ChangeZoneOfficeRequest* request,
+                                v1::Zone* response) override;
   grpc::Status ListIntegrityFiles(grpc::ServerContext* ctx,
                                   const v1::ListIntegrityFilesRequest* request,
                                   v1::ListIntegrityFilesResponse* response) override;
@@ -137,6 +140,8 @@ class OrgApi final : public paizhu::org::v1::OrgService::Service {
   grpc::Status ImportIntegrityEntries(grpc::ServerContext* ctx,
                                       const v1::ImportIntegrityEntriesRequest* request,
                                       paizhu::common::v1::ImportResult* response) override;
+  grpc::Status ImportLiaisons(grpc::ServerContext* ctx, const v1::ImportLiaisonsRequest* request,
+                              paizhu::common::v1::ImportResult* response) override;
 
   grpc::Status SetRuleVersion(grpc::ServerContext* ctx, const v1::SetRuleVersionRequest* request,
                               v1::RuleVersion* response) override;
@@ -184,6 +189,8 @@ class OrgApi final : public paizhu::org::v1::OrgService::Service {
   grpc::Status ExportIntegrityEntries(grpc::ServerContext* ctx,
                                       const v1::ExportRowsRequest* request,
                                       v1::ExportIntegrityEntriesResponse* response) override;
+  grpc::Status ExportLiaisons(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                              v1::ExportLiaisonsResponse* response) override;
 
  private:
   const server::CallGate* gate_;

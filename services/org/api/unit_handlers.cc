@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/names/page_token.h"
 #include "common/names/resource_name.h"
+#include "common/sql/idempotency.h"
 #include "common/status/macros.h"
 #include "common/status/status.h"
 #include "common/time/civil_date.h"
@@ -168,8 +169,11 @@ grpc::Status OrgApi::AssignLiaison(grpc::ServerContext* ctx,
     ASSIGN_OR_RETURN(std::string leader, names::ParseName(request->leader(), "people", "leader"));
     ASSIGN_OR_RETURN(absl::CivilDay from, ParseDate(request->from_date(), "from_date"));
     ASSIGN_OR_RETURN(std::optional<absl::CivilDay> to, OptionalDate(request->to_date(), "to_date"));
+    v1::AssignLiaisonRequest canonical = *request;
+    canonical.clear_request_id();
+    sql::RequestKey key(request->request_id(), "AssignLiaison", canonical.SerializeAsString());
     ASSIGN_OR_RETURN(UnitView view,
-                     repository_->AssignLiaison(group, leader, from, to, call.deadline));
+                     repository_->AssignLiaison(group, leader, from, to, key, call.deadline));
     ToProto(view, response);
     return absl::OkStatus();
   });
@@ -205,7 +209,10 @@ grpc::Status OrgApi::CreateZone(grpc::ServerContext* ctx, const v1::CreateZoneRe
                      names::ParseName(request->zone().office(), "units", "zone.office"));
     ASSIGN_OR_RETURN(zone.established_on,
                      ParseDate(request->zone().established_on(), "zone.established_on"));
-    ASSIGN_OR_RETURN(Zone created, repository_->CreateZone(zone, call.deadline));
+    v1::CreateZoneRequest canonical = *request;
+    canonical.clear_request_id();
+    sql::RequestKey key(request->request_id(), "CreateZone", canonical.SerializeAsString());
+    ASSIGN_OR_RETURN(Zone created, repository_->CreateZone(zone, key, call.deadline));
     ToProto(created, response);
     return absl::OkStatus();
   });
@@ -290,6 +297,23 @@ grpc::Status OrgApi::EndZoneMember(grpc::ServerContext* ctx,
     ToProto(updated, response);
     return absl::OkStatus();
   });
+}
+
+grpc::Status OrgApi::ChangeZoneOffice(grpc::ServerContext* ctx,
+                                      const v1::ChangeZoneOfficeRequest* request,
+                                      v1::Zone* response) {
+  return gate_->Serve(
+      ctx, Method("ChangeZoneOffice"), [&](const CallContext& call) -> absl::Status {
+        ASSIGN_OR_RETURN(std::string zone, names::ParseName(request->zone(), "zones", "zone"));
+        ASSIGN_OR_RETURN(std::string office,
+                         names::ParseName(request->office(), "units", "office"));
+        ASSIGN_OR_RETURN(absl::CivilDay from, ParseDate(request->from_date(), "from_date"));
+        ASSIGN_OR_RETURN(int64_t version, ParseEtag(request->etag(), "etag"));
+        ASSIGN_OR_RETURN(Zone updated,
+                         repository_->ChangeZoneOffice(zone, office, from, version, call.deadline));
+        ToProto(updated, response);
+        return absl::OkStatus();
+      });
 }
 
 }  // namespace paizhu::org

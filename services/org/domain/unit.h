@@ -12,6 +12,8 @@ namespace paizhu::org {
 
 // The kinds CONTRACTS.md fixes.
 bool IsUnitKind(const std::string& kind);
+// The office kinds: an office leads a zone and guides groups.
+bool IsOfficeKind(const std::string& kind);
 
 struct Unit {
   std::string code;

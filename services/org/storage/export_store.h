@@ -20,7 +20,9 @@ using KeyedRows = std::vector<std::pair<std::string, Columns>>;
 // person code left out of people and roles (the bootstrap administrator).
 absl::StatusOr<KeyedRows<ZoneColumns>> ExportZoneRows(sql::Transaction& tx,
                                                       const std::string& after, int limit);
-// posts: the quotas in force on established_on; zone: the unit's first; no supervision.
+// posts: the quotas in force on established_on; zone: the unit's first, offices' empty
+// (a zone's row names its founding office; a later office's dated change has no column);
+// no supervision.
 absl::StatusOr<KeyedRows<UnitColumns>> ExportUnitRows(sql::Transaction& tx,
                                                       const std::string& after, int limit);
 absl::StatusOr<KeyedRows<SupervisionColumns>> ExportSupervisionRows(sql::Transaction& tx,
@@ -59,5 +61,8 @@ absl::StatusOr<KeyedRows<IntegrityFileColumns>> ExportIntegrityFileRows(sql::Tra
 absl::StatusOr<KeyedRows<IntegrityEntryColumns>> ExportIntegrityEntryRows(sql::Transaction& tx,
                                                                           const std::string& after,
                                                                           int limit);
+// Every liaison, ended or not, in recorded order.
+absl::StatusOr<KeyedRows<LiaisonColumns>> ExportLiaisonRows(sql::Transaction& tx,
+                                                            const std::string& after, int limit);
 
 }  // namespace paizhu::org

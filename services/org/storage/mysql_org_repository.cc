@@ -115,13 +115,15 @@ absl::StatusOr<UnitView> MysqlOrgRepository::AssignSupervision(const std::string
                     [&](sql::Transaction& tx) { return SetSupervision(tx, unit, group, from); });
 }
 
-absl::StatusOr<UnitView> MysqlOrgRepository::AssignLiaison(const std::string& group,
-                                                           const std::string& leader,
-                                                           absl::CivilDay from,
-                                                           std::optional<absl::CivilDay> to,
-                                                           absl::Time deadline) {
-  return ChangeUnit(group, deadline,
-                    [&](sql::Transaction& tx) { return AddLiaison(tx, group, leader, from, to); });
+absl::StatusOr<UnitView> MysqlOrgRepository::AssignLiaison(
+    const std::string& group, const std::string& leader, absl::CivilDay from,
+    std::optional<absl::CivilDay> to, const sql::RequestKey& key, absl::Time deadline) {
+  return ChangeUnit(group, deadline, [&](sql::Transaction& tx) -> absl::Status {
+    ASSIGN_OR_RETURN(std::optional<std::string> earlier, key.Claim(tx));
+    if (earlier) return absl::OkStatus();  // the first call assigned it
+    RETURN_IF_ERROR(AddLiaison(tx, group, leader, from, to));
+    return key.Complete(tx, group);
+  });
 }
 
 absl::StatusOr<UnitView> MysqlOrgRepository::EndLiaison(const std::string& group,
@@ -132,13 +134,20 @@ absl::StatusOr<UnitView> MysqlOrgRepository::EndLiaison(const std::string& group
   });
 }
 
-absl::StatusOr<Zone> MysqlOrgRepository::CreateZone(const Zone& zone, absl::Time deadline) {
+absl::StatusOr<Zone> MysqlOrgRepository::CreateZone(const Zone& zone, const sql::RequestKey& key,
+                                                    absl::Time deadline) {
   Zone out;
   RETURN_IF_ERROR(
       sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
-        RETURN_IF_ERROR(InsertZone(tx, zone));
-        ASSIGN_OR_RETURN(std::optional<Zone> read, ReadZone(tx, zone.code, TodayInChina()));
-        out = *read;
+        ASSIGN_OR_RETURN(std::optional<std::string> earlier, key.Claim(tx));
+        std::string code = earlier ? *earlier : zone.code;  // a retry: the first call's zone
+        if (!earlier) {
+          RETURN_IF_ERROR(InsertZone(tx, zone));
+          RETURN_IF_ERROR(key.Complete(tx, zone.code));
+        }
+        ASSIGN_OR_RETURN(std::optional<Zone> read, ReadZone(tx, code, TodayInChina()));
+        if (!read) return Internal("ZONE_MISSING", "a created zone is missing");
+        out = *std::move(read);
         return absl::OkStatus();
       }));
   return out;
@@ -206,6 +215,15 @@ absl::StatusOr<Zone> MysqlOrgRepository::EndZoneMember(const std::string& zone,
                                                        absl::Time deadline) {
   return ChangeZone(zone, deadline,
                     [&](sql::Transaction& tx) { return LeaveZone(tx, zone, unit, to); });
+}
+
+absl::StatusOr<Zone> MysqlOrgRepository::ChangeZoneOffice(const std::string& zone,
+                                                          const std::string& office,
+                                                          absl::CivilDay from, int64_t version,
+                                                          absl::Time deadline) {
+  return ChangeZone(zone, deadline, [&](sql::Transaction& tx) {
+    return MoveZoneOffice(tx, zone, office, from, version);
+  });
 }
 
 absl::StatusOr<Person> MysqlOrgRepository::ChangePerson(

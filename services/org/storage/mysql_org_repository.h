@@ -26,10 +26,11 @@ class MysqlOrgRepository : public OrgRepository {
                                              absl::CivilDay from, absl::Time deadline) override;
   absl::StatusOr<UnitView> AssignLiaison(const std::string& group, const std::string& leader,
                                          absl::CivilDay from, std::optional<absl::CivilDay> to,
-                                         absl::Time deadline) override;
+                                         const sql::RequestKey& key, absl::Time deadline) override;
   absl::StatusOr<UnitView> EndLiaison(const std::string& group, const std::string& leader,
                                       absl::CivilDay to, absl::Time deadline) override;
-  absl::StatusOr<Zone> CreateZone(const Zone& zone, absl::Time deadline) override;
+  absl::StatusOr<Zone> CreateZone(const Zone& zone, const sql::RequestKey& key,
+                                  absl::Time deadline) override;
   absl::StatusOr<std::optional<Zone>> GetZone(const std::string& code, absl::CivilDay as_of,
                                               absl::Time deadline) override;
   absl::StatusOr<std::vector<Zone>> ListZones(const std::string& after_code, int limit,
@@ -39,6 +40,9 @@ class MysqlOrgRepository : public OrgRepository {
                                      absl::CivilDay from, absl::Time deadline) override;
   absl::StatusOr<Zone> EndZoneMember(const std::string& zone, const std::string& unit,
                                      absl::CivilDay to, absl::Time deadline) override;
+  absl::StatusOr<Zone> ChangeZoneOffice(const std::string& zone, const std::string& office,
+                                        absl::CivilDay from, int64_t version,
+                                        absl::Time deadline) override;
   absl::StatusOr<Person> CreatePerson(const Person& person, const sql::RequestKey& key,
                                       absl::Time deadline) override;
   absl::StatusOr<Person> UpdatePerson(const Person& person, int64_t version,

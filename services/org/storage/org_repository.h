@@ -59,11 +59,13 @@ class OrgRepository {
   virtual absl::StatusOr<UnitView> AssignLiaison(const std::string& group,
                                                  const std::string& leader, absl::CivilDay from,
                                                  std::optional<absl::CivilDay> to,
+                                                 const sql::RequestKey& key,
                                                  absl::Time deadline) = 0;
   virtual absl::StatusOr<UnitView> EndLiaison(const std::string& group, const std::string& leader,
                                               absl::CivilDay to, absl::Time deadline) = 0;
 
-  virtual absl::StatusOr<Zone> CreateZone(const Zone& zone, absl::Time deadline) = 0;
+  virtual absl::StatusOr<Zone> CreateZone(const Zone& zone, const sql::RequestKey& key,
+                                          absl::Time deadline) = 0;
   virtual absl::StatusOr<std::optional<Zone>> GetZone(const std::string& code, absl::CivilDay as_of,
                                                       absl::Time deadline) = 0;
   // Up to `limit` zones after `after_code`, with their members on `as_of`.
@@ -76,6 +78,10 @@ class OrgRepository {
                                              absl::CivilDay from, absl::Time deadline) = 0;
   virtual absl::StatusOr<Zone> EndZoneMember(const std::string& zone, const std::string& unit,
                                              absl::CivilDay to, absl::Time deadline) = 0;
+  // Another office leads the zone from `from` (zone_store.h, MoveZoneOffice).
+  virtual absl::StatusOr<Zone> ChangeZoneOffice(const std::string& zone, const std::string& office,
+                                                absl::CivilDay from, int64_t version,
+                                                absl::Time deadline) = 0;
 
   virtual absl::StatusOr<Person> CreatePerson(const Person& person, const sql::RequestKey& key,
                                               absl::Time deadline) = 0;

@@ -8,22 +8,11 @@
 #include "common/status/macros.h"
 #include "common/status/status.h"
 #include "common/time/civil_date.h"
+#include "services/org/storage/dates.h"
 #include "services/org/storage/unit_store.h"
 
 namespace paizhu::org {
 namespace {
-
-absl::CivilDay DateOf(const std::string& text) {
-  auto day = ParseDate(text, "db");
-  return day.ok() ? *day : absl::CivilDay();
-}
-std::optional<absl::CivilDay> OptionalDate(const sql::Rows& rows, size_t r, size_t c) {
-  if (rows.IsNull(r, c)) return std::nullopt;
-  return DateOf(rows.Str(r, c));
-}
-sql::Param DateParam(const std::optional<absl::CivilDay>& day) {
-  return day ? sql::Param(FormatDate(*day)) : sql::Param(nullptr);
-}
 
 // The rule checks read with LOCK IN SHARE MODE: under REPEATABLE READ a plain read sees
 // the snapshot from the transaction's first read, which may predate a competitor's

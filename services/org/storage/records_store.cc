@@ -6,16 +6,9 @@
 #include "common/status/macros.h"
 #include "common/status/status.h"
 #include "common/time/civil_date.h"
+#include "services/org/storage/dates.h"
 
 namespace paizhu::org {
-namespace {
-
-absl::CivilDay DateOf(const std::string& text) {
-  auto day = ParseDate(text, "db");
-  return day.ok() ? *day : absl::CivilDay();
-}
-
-}  // namespace
 
 absl::StatusOr<std::vector<RuleVersion>> ReadRuleVersions(sql::Transaction& tx,
                                                           const std::string& rule) {

@@ -13,11 +13,6 @@ constexpr char kUnitColumns[] =
     "code, kind, display_name, parent_code, established_on, dissolved_on, version, "
     "guiding_office_code";
 
-bool IsOfficeKind(const std::string& kind) {
-  return kind == "supervision_office" || kind == "case_management_office" ||
-         kind == "trial_office" || kind == "petition_office" || kind == "office";
-}
-
 }  // namespace
 
 absl::StatusOr<std::vector<Unit>> QueryUnits(sql::Transaction& tx, const std::string& condition,
@@ -236,15 +231,16 @@ absl::Status AddLiaison(sql::Transaction& tx, const std::string& group_code,
     return InvalidArgument("leader", "PERSON_NOT_FOUND",
                            absl::StrCat("leader: people/", person_code, " does not exist"));
   }
+  // Any grant: the roles import grants from its own day, so an imported past liaison
+  // would never meet a grant of its period.
   ASSIGN_OR_RETURN(sql::Rows leads,
                    tx.Query("SELECT COUNT(*) FROM role_grants WHERE person_code = ? AND role = "
-                            "'commission_leader' AND (? IS NULL OR from_date <= ?) AND "
-                            "(to_date IS NULL OR to_date >= ?)",
-                            {person_code, last, last, first}));
+                            "'commission_leader'",
+                            {person_code}));
   if (leads.Int(0, 0) == 0) {
     return InvalidArgument(
         "leader", "NOT_A_COMMISSION_LEADER",
-        absl::StrCat("leader: people/", person_code, " is not a commission leader in that period"));
+        absl::StrCat("leader: people/", person_code, " was never granted commission_leader"));
   }
   ASSIGN_OR_RETURN(
       sql::Rows overlapping,
@@ -271,23 +267,15 @@ absl::Status EndLiaison(sql::Transaction& tx, const std::string& group_code,
     return InvalidArgument("group", "NOT_A_GROUP",
                            absl::StrCat("group: units/", group_code, " is not a stationed group"));
   }
-  std::string day = FormatDate(to);
-  // Counted, not taken from the update: one already ending on `to` is in force on it.
-  constexpr char kInForce[] =
-      "FROM liaisons WHERE group_code = ? AND person_code = ? AND from_date <= ? AND "
-      "(to_date IS NULL OR to_date >= ?)";
-  ASSIGN_OR_RETURN(sql::Rows in_force, tx.Query(absl::StrCat("SELECT COUNT(*) ", kInForce),
-                                                {group_code, person_code, day, day}));
-  if (in_force.Int(0, 0) == 0) {
+  ASSIGN_OR_RETURN(bool ended, EndInForce(tx, "liaisons", "group_code = ? AND person_code = ?",
+                                          {group_code, person_code}, to));
+  if (!ended) {
     return MakeError(absl::StatusCode::kFailedPrecondition, "NO_LIAISON_IN_FORCE",
                      absl::StrCat("to_date: people/", person_code, " does not liaise with units/",
-                                  group_code, " on ", day),
+                                  group_code, " on ", FormatDate(to)),
                      "to_date");
   }
-  return tx
-      .Exec(absl::StrCat("UPDATE liaisons SET to_date = ? ", kInForce),
-            {day, group_code, person_code, day, day})
-      .status();
+  return absl::OkStatus();
 }
 
 absl::Status UpdateUnitRow(sql::Transaction& tx, const Unit& unit, int64_t version) {
@@ -364,18 +352,26 @@ absl::Status InsertZone(sql::Transaction& tx, const Zone& zone, bool office_may_
   return AddZoneMember(tx, zone.code, zone.office_code, zone.established_on);
 }
 
-absl::Status AddZoneMember(sql::Transaction& tx, const std::string& zone_code,
-                           const std::string& unit_code, absl::CivilDay from) {
-  std::string day = FormatDate(from);
+absl::StatusOr<std::optional<std::string>> ZoneOnOrAfter(sql::Transaction& tx,
+                                                         const std::string& unit_code,
+                                                         absl::CivilDay from) {
   ASSIGN_OR_RETURN(sql::Rows current,
                    tx.Query("SELECT zone_code FROM zone_members WHERE unit_code = ? AND "
                             "(to_date IS NULL OR to_date >= ?) FOR UPDATE",
-                            {unit_code, day}));
-  if (!current.empty()) {
-    if (current.Str(0, 0) == zone_code) return absl::OkStatus();
+                            {unit_code, FormatDate(from)}));
+  if (current.empty()) return std::nullopt;
+  return current.Str(0, 0);
+}
+
+absl::Status AddZoneMember(sql::Transaction& tx, const std::string& zone_code,
+                           const std::string& unit_code, absl::CivilDay from) {
+  std::string day = FormatDate(from);
+  ASSIGN_OR_RETURN(std::optional<std::string> current, ZoneOnOrAfter(tx, unit_code, from));
+  if (current) {
+    if (*current == zone_code) return absl::OkStatus();
     return FailedPrecondition(
         "ALREADY_IN_A_ZONE",
-        absl::StrCat("units/", unit_code, " is in zones/", current.Str(0, 0), " on that date"));
+        absl::StrCat("units/", unit_code, " is in zones/", *current, " on that date"));
   }
   return tx
       .Exec("INSERT INTO zone_members (zone_code, unit_code, from_date) VALUES (?, ?, ?)",
@@ -405,12 +401,16 @@ absl::StatusOr<std::optional<Zone>> ReadZone(sql::Transaction& tx, const std::st
                {code, day, day}));
   for (size_t r = 0; r < members.size(); ++r) zone.member_codes.push_back(members.Str(r, 0));
   ASSIGN_OR_RETURN(sql::Rows history,
-                   tx.Query("SELECT unit_code, from_date, to_date FROM zone_members WHERE "
-                            "zone_code = ? ORDER BY from_date, unit_code, id",
+                   tx.Query("SELECT m.unit_code, m.from_date, m.to_date, u.kind FROM zone_members "
+                            "m JOIN units u ON u.code = m.unit_code WHERE m.zone_code = ? ORDER "
+                            "BY m.from_date, m.unit_code, m.id",
                             {code}));
   for (size_t r = 0; r < history.size(); ++r) {
-    zone.memberships.push_back(
-        {history.Str(r, 0), DateOf(history.Str(r, 1)), OptionalDate(history, r, 2)});
+    Zone::Membership m{history.Str(r, 0), DateOf(history.Str(r, 1)), OptionalDate(history, r, 2)};
+    // The office leading the zone on the read date: the latest to join by then (offices
+    // follow each other; after a dissolution, the last one).
+    if (IsOfficeKind(history.Str(r, 3)) && m.from <= as_of) zone.office_code = m.unit_code;
+    zone.memberships.push_back(std::move(m));
   }
   return zone;
 }

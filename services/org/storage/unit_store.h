@@ -20,7 +20,7 @@ struct Zone {
   };
   std::string code;
   std::string display_name;
-  std::string office_code;
+  std::string office_code;  // read side: the office in force on the read date, if any
   absl::CivilDay established_on;
   std::vector<std::string> member_codes;  // read side: in force on the read date
   std::optional<absl::CivilDay> dissolved_on;
@@ -45,7 +45,7 @@ absl::Status SetQuota(sql::Transaction& tx, const std::string& group_code, const
 absl::Status SetSupervision(sql::Transaction& tx, const std::string& unit_code,
                             const std::string& group_code, absl::CivilDay from);
 // Opens a liaison of a commission leader with a group over [from, to]; INVALID_ARGUMENT
-// when the group is not one or the person was never a commission leader in that period,
+// when the group is not one or the person was never granted commission_leader,
 // FAILED_PRECONDITION / LIAISON_OVERLAPS when it overlaps that leader's with the group.
 absl::Status AddLiaison(sql::Transaction& tx, const std::string& group_code,
                         const std::string& person_code, absl::CivilDay from,
@@ -61,6 +61,10 @@ absl::Status DeleteUnitRow(sql::Transaction& tx, const std::string& code, int64_
 // `office_may_follow`: the office need not exist yet (an import, in the contracts'
 // order); it joins the zone when its unit is inserted.
 absl::Status InsertZone(sql::Transaction& tx, const Zone& zone, bool office_may_follow = false);
+// The zone of the unit's membership in force on `from` or beginning later (locked).
+absl::StatusOr<std::optional<std::string>> ZoneOnOrAfter(sql::Transaction& tx,
+                                                         const std::string& unit_code,
+                                                         absl::CivilDay from);
 absl::Status AddZoneMember(sql::Transaction& tx, const std::string& zone_code,
                            const std::string& unit_code, absl::CivilDay from);
 absl::StatusOr<std::optional<Zone>> ReadZone(sql::Transaction& tx, const std::string& code,

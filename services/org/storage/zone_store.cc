@@ -9,6 +9,16 @@
 namespace paizhu::org {
 namespace {
 
+// A unit joins a zone only while it exists.
+absl::Status CheckExistsOn(const Unit& unit, absl::CivilDay day) {
+  if (day >= unit.established_on && (!unit.dissolved_on || day <= *unit.dissolved_on)) {
+    return absl::OkStatus();
+  }
+  return InvalidArgument(
+      "from_date", "UNIT_NOT_IN_EXISTENCE",
+      absl::StrCat("from_date: units/", unit.code, " does not exist on ", FormatDate(day)));
+}
+
 // The zone's row, locked: its changes are serialised on it.
 absl::StatusOr<Zone> LockZone(sql::Transaction& tx, const std::string& code) {
   ASSIGN_OR_RETURN(sql::Rows rows,
@@ -29,6 +39,64 @@ absl::StatusOr<Zone> LockZone(sql::Transaction& tx, const std::string& code) {
 
 }  // namespace
 
+absl::Status MoveZoneOffice(sql::Transaction& tx, const std::string& zone_code,
+                            const std::string& office_code, absl::CivilDay from, int64_t version) {
+  ASSIGN_OR_RETURN(Zone zone, LockZone(tx, zone_code));
+  if (zone.version != version)
+    return Aborted("ETAG_MISMATCH", "the zone changed since it was read; read it again");
+  ASSIGN_OR_RETURN(std::optional<Unit> office, ReadUnit(tx, office_code));
+  if (!office || !IsOfficeKind(office->kind)) {
+    return InvalidArgument("office", "NOT_AN_OFFICE",
+                           absl::StrCat("office: units/", office_code, " is not an office"));
+  }
+  RETURN_IF_ERROR(CheckExistsOn(*office, from));
+  if (zone.dissolved_on && from > *zone.dissolved_on) {
+    return MakeError(absl::StatusCode::kFailedPrecondition, "ZONE_DISSOLVED",
+                     absl::StrCat("from_date: zones/", zone_code, " was dissolved on ",
+                                  FormatDate(*zone.dissolved_on)),
+                     "from_date");
+  }
+  std::string day = FormatDate(from);
+  // The office memberships of the zone in force on `from` or beginning later.
+  ASSIGN_OR_RETURN(
+      sql::Rows offices,
+      tx.Query("SELECT m.id, m.unit_code, m.from_date, m.to_date FROM zone_members m JOIN units "
+               "u ON u.code = m.unit_code WHERE m.zone_code = ? AND u.kind IN "
+               "('supervision_office', 'case_management_office', 'trial_office', "
+               "'petition_office', 'office') AND (m.to_date IS NULL OR m.to_date >= ?) "
+               "ORDER BY m.from_date FOR UPDATE",
+               {zone_code, day}));
+  if (offices.empty() || DateOf(offices.Str(0, 2)) >= from || offices.size() > 1) {
+    return InvalidArgument(
+        "from_date", "NOT_AFTER_CURRENT_OFFICE",
+        "from_date: after the first day of the office leading the zone then, and not before a "
+        "later change of office");
+  }
+  if (offices.Str(0, 1) == office_code) {
+    return MakeError(
+        absl::StatusCode::kFailedPrecondition, "ALREADY_THE_OFFICE",
+        absl::StrCat("office: units/", office_code, " leads zones/", zone_code, " on that date"),
+        "office");
+  }
+  ASSIGN_OR_RETURN(std::optional<std::string> elsewhere, ZoneOnOrAfter(tx, office_code, from));
+  if (elsewhere) {
+    return MakeError(absl::StatusCode::kFailedPrecondition, "ALREADY_IN_A_ZONE",
+                     absl::StrCat("office: units/", office_code, " is in zones/", *elsewhere,
+                                  " on or after that date"),
+                     "office");
+  }
+  // The new office stays as long as the old one would have: to the dissolution, if any.
+  std::optional<absl::CivilDay> until = OptionalDate(offices, 0, 3);
+  RETURN_IF_ERROR(tx.Exec("UPDATE zone_members SET to_date = ? WHERE id = ?",
+                          {FormatDate(from - 1), offices.Int(0, 0)})
+                      .status());
+  RETURN_IF_ERROR(tx.Exec("INSERT INTO zone_members (zone_code, unit_code, from_date, to_date) "
+                          "VALUES (?, ?, ?, ?)",
+                          {zone_code, office_code, day, DateParam(until)})
+                      .status());
+  return tx.Exec("UPDATE zones SET version = version + 1 WHERE code = ?", {zone_code}).status();
+}
+
 absl::StatusOr<std::vector<std::string>> ListZoneCodes(sql::Transaction& tx,
                                                        const std::string& after_code, int limit) {
   ASSIGN_OR_RETURN(sql::Rows rows,
@@ -43,7 +111,14 @@ absl::Status UpdateZoneRow(sql::Transaction& tx, const Zone& zone, int64_t versi
   ASSIGN_OR_RETURN(Zone current, LockZone(tx, zone.code));
   if (current.version != version)
     return Aborted("ETAG_MISMATCH", "the zone changed since it was read; read it again");
-  if (zone.dissolved_on) {
+  if (current.dissolved_on && zone.dissolved_on != current.dissolved_on) {
+    // Its memberships ended then: a later or cleared date would leave it without them.
+    return MakeError(absl::StatusCode::kFailedPrecondition, "ZONE_DISSOLVED",
+                     absl::StrCat("zone.dissolved_on: the zone was dissolved on ",
+                                  FormatDate(*current.dissolved_on), "; that stays"),
+                     "zone.dissolved_on");
+  }
+  if (zone.dissolved_on && !current.dissolved_on) {
     if (*zone.dissolved_on < current.established_on) {
       return InvalidArgument("zone.dissolved_on", "INVALID_DATE_RANGE",
                              "zone.dissolved_on: not before the zone was established");
@@ -91,15 +166,13 @@ absl::Status JoinZone(sql::Transaction& tx, const std::string& zone_code,
         "unit", "NOT_A_GROUP_OR_TOWNSHIP",
         absl::StrCat("unit: units/", unit_code, " is not a stationed group or a township"));
   }
+  RETURN_IF_ERROR(CheckExistsOn(*unit, from));
   std::string day = FormatDate(from);
   // Any membership of the unit still open on or after `from` overlaps the new open one.
-  ASSIGN_OR_RETURN(sql::Rows current,
-                   tx.Query("SELECT zone_code FROM zone_members WHERE unit_code = ? AND "
-                            "(to_date IS NULL OR to_date >= ?) FOR UPDATE",
-                            {unit_code, day}));
-  if (!current.empty()) {
+  ASSIGN_OR_RETURN(std::optional<std::string> current, ZoneOnOrAfter(tx, unit_code, from));
+  if (current) {
     return MakeError(absl::StatusCode::kFailedPrecondition, "ALREADY_IN_A_ZONE",
-                     absl::StrCat("unit: units/", unit_code, " is in zones/", current.Str(0, 0),
+                     absl::StrCat("unit: units/", unit_code, " is in zones/", *current,
                                   " on or after that date"),
                      "unit");
   }
@@ -114,28 +187,22 @@ absl::Status JoinZone(sql::Transaction& tx, const std::string& zone_code,
 
 absl::Status LeaveZone(sql::Transaction& tx, const std::string& zone_code,
                        const std::string& unit_code, absl::CivilDay to) {
-  ASSIGN_OR_RETURN(Zone zone, LockZone(tx, zone_code));
-  if (unit_code == zone.office_code) {
+  RETURN_IF_ERROR(LockZone(tx, zone_code).status());
+  ASSIGN_OR_RETURN(std::optional<Unit> unit, ReadUnit(tx, unit_code));
+  if (unit && IsOfficeKind(unit->kind)) {
     return InvalidArgument("unit", "ZONE_OFFICE",
-                           "unit: the leading office leaves only when the zone is dissolved");
+                           "unit: the leading office leaves when the zone is dissolved or "
+                           "another office takes over (ChangeZoneOffice)");
   }
-  std::string day = FormatDate(to);
-  // Counted, not taken from the update: one already ending on `to` is in force on it.
-  constexpr char kInForce[] =
-      "FROM zone_members WHERE zone_code = ? AND unit_code = ? AND from_date <= ? AND "
-      "(to_date IS NULL OR to_date >= ?)";
-  ASSIGN_OR_RETURN(sql::Rows in_force, tx.Query(absl::StrCat("SELECT COUNT(*) ", kInForce),
-                                                {zone_code, unit_code, day, day}));
-  if (in_force.Int(0, 0) == 0) {
+  ASSIGN_OR_RETURN(bool ended, EndInForce(tx, "zone_members", "zone_code = ? AND unit_code = ?",
+                                          {zone_code, unit_code}, to));
+  if (!ended) {
     return MakeError(absl::StatusCode::kFailedPrecondition, "NOT_A_MEMBER",
                      absl::StrCat("to_date: units/", unit_code, " is not in zones/", zone_code,
                                   " on ", FormatDate(to)),
                      "to_date");
   }
-  return tx
-      .Exec(absl::StrCat("UPDATE zone_members SET to_date = ? ", kInForce),
-            {day, zone_code, unit_code, day, day})
-      .status();
+  return absl::OkStatus();
 }
 
 }  // namespace paizhu::org

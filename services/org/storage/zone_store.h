@@ -25,9 +25,16 @@ absl::Status UpdateZoneRow(sql::Transaction& tx, const Zone& zone, int64_t versi
 // a unit is in at most one zone on any date.
 absl::Status JoinZone(sql::Transaction& tx, const std::string& zone_code,
                       const std::string& unit_code, absl::CivilDay from);
-// Ends on `to` the unit's membership of the zone in force on `to`. The leading office
-// leaves only with the zone (dissolution).
+// Ends on `to` the unit's membership of the zone in force on `to`. An office leaves only
+// with the zone (dissolution) or when another takes over (MoveZoneOffice).
 absl::Status LeaveZone(sql::Transaction& tx, const std::string& zone_code,
                        const std::string& unit_code, absl::CivilDay to);
+// Another office leads the zone from `from`, if the zone's version is still `version`:
+// the office in force on `from` leaves the day before, the new one joins until the zone's
+// dissolution (history kept). Refused: not an office (office), a date outside the zone's
+// life, on or before the current office's first day or before a later change
+// (from_date), the office already leading or in a zone then (office).
+absl::Status MoveZoneOffice(sql::Transaction& tx, const std::string& zone_code,
+                            const std::string& office_code, absl::CivilDay from, int64_t version);
 
 }  // namespace paizhu::org
