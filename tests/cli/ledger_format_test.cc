@@ -45,13 +45,13 @@ TEST(LedgerFormatTest, EveryKindOfTheContractsInImportOrder) {
   EXPECT_EQ(Format("activities").service, "assess");
 }
 
-// org's record kinds (README.md, "org record imports"): beside the contracts' list, import
-// only, their cells checked like any other.
+// org's record kinds (README.md, "org record imports"): beside the contracts' list, their
+// cells checked like any other.
 TEST(LedgerFormatTest, OrgsRecordKindsAreFoundBesideTheContracts) {
   std::vector<std::string> kinds;
   for (const auto& format : RecordFormats()) kinds.push_back(format.kind);
   EXPECT_THAT(kinds, ElementsAre("vettings", "transfer_talks", "mentoring", "accountability",
-                                 "integrity_files", "integrity_entries", "attendance"));
+                                 "integrity_files", "integrity_entries", "liaisons", "attendance"));
   EXPECT_EQ(Format("integrity_files").service, "org");
   EXPECT_EQ(Format("attendance").service, "assess");  // assess's, beside org's
   auto ledger = ReadLedger(Format("integrity_files"),

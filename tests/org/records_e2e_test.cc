@@ -8,6 +8,10 @@
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/clock.h"
+#include "common/auth/principal.h"
 #include "common/status/grpc_status.h"
 #include "gmock/gmock.h"
 #include "grpcpp/client_context.h"
@@ -24,6 +28,7 @@ namespace {
 using ::paizhu::common::v1::ImportResult;
 using ::paizhu::testing::HasField;
 using ::paizhu::testing::StatusIs;
+using ::testing::AllOf;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using Stub = org::v1::OrgService::Stub;
@@ -371,6 +376,30 @@ TEST_F(RecordsTest, IntegrityFilesAreSeenThroughTheSupervisingGroup) {
   create.clear_request_id();
   EXPECT_THAT(As("GM", &Stub::CreateIntegrityFile, create).status(),
               StatusIs(absl::StatusCode::kAlreadyExists, "INTEGRITY_FILE_EXISTS"));
+
+  // Listed a file a page: G1's member pages past IF2 (U2, G2's) as if it did not exist.
+  auto listed = [](const std::string& person, const std::string& unit) {
+    org::v1::ListIntegrityFilesRequest list;
+    list.set_page_size(1);
+    list.set_unit(unit);
+    std::vector<std::string> names;
+    do {
+      absl::StatusOr<org::v1::ListIntegrityFilesResponse> page =
+          As(person, &Stub::ListIntegrityFiles, list);
+      if (!page.ok()) return std::vector<std::string>{page.status().ToString()};
+      for (const auto& f : page->files()) names.push_back(f.name());
+      list.set_page_token(page->next_page_token());
+    } while (!list.page_token().empty());
+    return names;
+  };
+  EXPECT_THAT(listed("GM", ""), ElementsAre("integrity-files/IF1", "integrity-files/IF5"));
+  EXPECT_THAT(listed("CL", ""),
+              ElementsAre("integrity-files/IF1", "integrity-files/IF2", "integrity-files/IF5"));
+  EXPECT_THAT(listed("CL", "units/U2"), ElementsAre("integrity-files/IF2"));
+  EXPECT_THAT(listed("GM", "units/U2"), IsEmpty());
+  org::v1::ListIntegrityFilesRequest by_p3;
+  EXPECT_THAT(As("P3", &Stub::ListIntegrityFiles, by_p3),
+              StatusIs(absl::StatusCode::kPermissionDenied));
 }
 
 TEST_F(RecordsTest, RuleVersionsAreAuditedNeverRewrittenAndInForceFromTheirDate) {
@@ -435,6 +464,480 @@ TEST_F(RecordsTest, RuleVersionsAreAuditedNeverRewrittenAndInForceFromTheirDate)
   stats.set_as_of("2025-01-01");
   ASSERT_OK_AND_ASSIGN(org::v1::Statistics new_figures, Admin(&Stub::GetStatistics, stats));
   EXPECT_DOUBLE_EQ(new_figures.specialist_target_share(), 0.5);
+}
+
+TEST_F(RecordsTest, CommissionLeadersLiaiseWithGroupsOverDatedPeriods) {
+  auto assign = [](const std::string& group, const std::string& leader, const std::string& from,
+                   const std::string& to) {
+    org::v1::AssignLiaisonRequest request;
+    request.set_group("units/" + group);
+    request.set_leader("people/" + leader);
+    request.set_from_date(from);
+    request.set_to_date(to);
+    return Admin(&Stub::AssignLiaison, request);
+  };
+  auto leaders_of = [](const std::string& group, const std::string& as_of) {
+    org::v1::GetUnitRequest request;
+    request.set_name("units/" + group);
+    request.set_as_of(as_of);
+    absl::StatusOr<org::v1::Unit> unit = Admin(&Stub::GetUnit, request);
+    std::vector<std::string> out;
+    if (!unit.ok()) return std::vector<std::string>{unit.status().ToString()};
+    for (const auto& l : unit->liaisons())
+      out.push_back(absl::StrCat(l.leader(), " ", l.leader_display_name(), " ", l.from_date(), "..",
+                                 l.to_date()));
+    return out;
+  };
+  ASSERT_OK(assign("G2", "CL", "2023-01-01", "").status());
+  org::v1::EndLiaisonRequest end;
+  end.set_group("units/G2");
+  end.set_leader("people/CL");
+  end.set_to_date("2023-12-31");
+  ASSERT_OK_AND_ASSIGN(org::v1::Unit ended, Admin(&Stub::EndLiaison, end));
+  EXPECT_THAT(ended.liaisons(), IsEmpty());  // read as of today, after the end
+  // Assigned once: a retry with the same request_id answers without a second liaison.
+  org::v1::AssignLiaisonRequest once;
+  once.set_group("units/G2");
+  once.set_leader("people/CL");
+  once.set_from_date("2024-03-01");
+  once.set_request_id("liaison-g2-2024");
+  ASSERT_OK(Admin(&Stub::AssignLiaison, once).status());
+  ASSERT_OK_AND_ASSIGN(org::v1::Unit retried, Admin(&Stub::AssignLiaison, once));
+  EXPECT_EQ(retried.liaisons_size(), 1);  // read as of today: the one liaison
+
+  EXPECT_THAT(leaders_of("G2", "2022-12-31"), IsEmpty());
+  EXPECT_THAT(leaders_of("G2", "2023-12-31"),
+              ElementsAre("people/CL 干部CL 2023-01-01..2023-12-31"));
+  EXPECT_THAT(leaders_of("G2", "2024-01-15"), IsEmpty());
+  EXPECT_THAT(leaders_of("G2", "2024-03-01"), ElementsAre("people/CL 干部CL 2024-03-01.."));
+
+  // Refused, each with its field, and nothing changes.
+  EXPECT_THAT(assign("G2", "CL", "2023-06-01", ""),
+              AllOf(StatusIs(absl::StatusCode::kFailedPrecondition, "LIAISON_OVERLAPS"),
+                    HasField("from_date")));
+  EXPECT_THAT(assign("G2", "GM", "2024-01-01", ""),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "NOT_A_COMMISSION_LEADER"),
+                    HasField("leader")));
+  once.set_from_date("2024-04-01");  // the same id, another request
+  EXPECT_THAT(Admin(&Stub::AssignLiaison, once),
+              StatusIs(absl::StatusCode::kInvalidArgument, "REQUEST_ID_REUSED"));
+  EXPECT_THAT(
+      assign("U1", "CL", "2024-01-01", ""),
+      AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "NOT_A_GROUP"), HasField("group")));
+  EXPECT_THAT(
+      assign("G2", "NOBODY", "2024-01-01", ""),
+      AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "PERSON_NOT_FOUND"), HasField("leader")));
+  EXPECT_THAT(assign("G2", "CL", "2024-01-01", "2023-01-01"),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "INVALID_DATE_RANGE"),
+                    HasField("to_date")));
+  EXPECT_THAT(assign("G2", "CL", "", ""),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument, ""), HasField("from_date")));
+  end.set_to_date("2024-02-01");
+  EXPECT_THAT(Admin(&Stub::EndLiaison, end),
+              AllOf(StatusIs(absl::StatusCode::kFailedPrecondition, "NO_LIAISON_IN_FORCE"),
+                    HasField("to_date")));
+  EXPECT_THAT(leaders_of("G2", "2023-06-01"),
+              ElementsAre("people/CL 干部CL 2023-01-01..2023-12-31"));
+  // Only the admin sets them.
+  org::v1::AssignLiaisonRequest by_leader;
+  by_leader.set_group("units/G1");
+  by_leader.set_leader("people/CL");
+  by_leader.set_from_date("2024-01-01");
+  EXPECT_THAT(As("CL", &Stub::AssignLiaison, by_leader),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(leaders_of("G1", "2024-06-01"), IsEmpty());
+}
+
+// Zone Z2 begins in 2025, after every date the other tests read zones on.
+TEST_F(RecordsTest, ZoneMembershipIsDatedAndDissolvingKeepsItsHistory) {
+  org::v1::CreateZoneRequest create;
+  create.set_zone_id("Z2");
+  create.mutable_zone()->set_display_name("第二协作区");
+  create.mutable_zone()->set_office("units/CMO");
+  create.mutable_zone()->set_established_on("2025-01-01");
+  ASSERT_OK(Admin(&Stub::CreateZone, create).status());
+  org::v1::CreateUnitRequest township;
+  township.set_unit_id("T2");
+  township.mutable_unit()->set_kind("township");
+  township.mutable_unit()->set_display_name("第二镇纪委");
+  township.mutable_unit()->set_established_on("2018-01-01");
+  ASSERT_OK(Admin(&Stub::CreateUnit, township).status());
+
+  auto join = [](const std::string& zone, const std::string& unit, const std::string& from) {
+    org::v1::AddZoneMemberRequest request;
+    request.set_zone("zones/" + zone);
+    request.set_unit("units/" + unit);
+    request.set_from_date(from);
+    return Admin(&Stub::AddZoneMember, request);
+  };
+  auto leave = [](const std::string& zone, const std::string& unit, const std::string& to) {
+    org::v1::EndZoneMemberRequest request;
+    request.set_zone("zones/" + zone);
+    request.set_unit("units/" + unit);
+    request.set_to_date(to);
+    return Admin(&Stub::EndZoneMember, request);
+  };
+  auto z2_on = [](const std::string& as_of) {
+    org::v1::GetStatisticsRequest stats;
+    stats.set_as_of(as_of);
+    absl::StatusOr<org::v1::Statistics> figures = Admin(&Stub::GetStatistics, stats);
+    if (!figures.ok()) return figures.status().ToString();
+    for (const auto& z : figures->zones()) {
+      if (z.zone() != "zones/Z2") continue;
+      return absl::StrCat("groups=", absl::StrJoin(z.groups(), ","),
+                          " townships=", absl::StrJoin(z.townships(), ","));
+    }
+    return std::string("none");
+  };
+  ASSERT_OK(join("Z2", "G2", "2025-02-01").status());
+  ASSERT_OK(join("Z2", "T2", "2025-03-01").status());
+  ASSERT_OK_AND_ASSIGN(org::v1::Zone left, leave("Z2", "G2", "2025-06-30"));
+
+  // Refused, each with its field; nothing changes.
+  EXPECT_THAT(join("Z2", "G1", "2025-07-01"),
+              AllOf(StatusIs(absl::StatusCode::kFailedPrecondition, "ALREADY_IN_A_ZONE"),
+                    HasField("unit")));
+  EXPECT_THAT(join("Z2", "U1", "2025-07-01"),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "NOT_A_GROUP_OR_TOWNSHIP"),
+                    HasField("unit")));
+  EXPECT_THAT(join("Z2", "G2", "2024-12-31"),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "BEFORE_ZONE_ESTABLISHED"),
+                    HasField("from_date")));
+  EXPECT_THAT(join("Z9", "G2", "2025-07-01"),
+              StatusIs(absl::StatusCode::kNotFound, "ZONE_NOT_FOUND"));
+  EXPECT_THAT(
+      leave("Z2", "G2", "2025-08-01"),
+      AllOf(StatusIs(absl::StatusCode::kFailedPrecondition, "NOT_A_MEMBER"), HasField("to_date")));
+  EXPECT_THAT(leave("Z2", "CMO", "2025-08-01"),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "ZONE_OFFICE"), HasField("unit")));
+  org::v1::AddZoneMemberRequest by_group;
+  by_group.set_zone("zones/Z2");
+  by_group.set_unit("units/G2");
+  by_group.set_from_date("2025-07-01");
+  EXPECT_THAT(As("GM", &Stub::AddZoneMember, by_group),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+
+  EXPECT_EQ(z2_on("2024-12-31"), "none");
+  EXPECT_EQ(z2_on("2025-01-31"), "groups= townships=");
+  EXPECT_EQ(z2_on("2025-04-01"), "groups=units/G2 townships=units/T2");
+  EXPECT_EQ(z2_on("2025-06-30"), "groups=units/G2 townships=units/T2");
+  EXPECT_EQ(z2_on("2025-07-01"), "groups= townships=units/T2");
+
+  // Dissolved: a stale etag is refused; then every membership ends on that date.
+  org::v1::UpdateZoneRequest dissolve;
+  dissolve.mutable_zone()->set_name("zones/Z2");
+  dissolve.mutable_zone()->set_dissolved_on("2025-09-30");
+  dissolve.mutable_zone()->set_etag("999");
+  dissolve.mutable_update_mask()->add_paths("dissolved_on");
+  EXPECT_THAT(Admin(&Stub::UpdateZone, dissolve),
+              StatusIs(absl::StatusCode::kAborted, "ETAG_MISMATCH"));
+  dissolve.mutable_zone()->set_etag(left.etag());
+  ASSERT_OK_AND_ASSIGN(org::v1::Zone dissolved, Admin(&Stub::UpdateZone, dissolve));
+  EXPECT_EQ(dissolved.dissolved_on(), "2025-09-30");
+  std::vector<std::string> history;
+  for (const auto& m : dissolved.memberships())
+    history.push_back(absl::StrCat(m.unit(), " ", m.from_date(), "..", m.to_date()));
+  EXPECT_THAT(history,
+              ElementsAre("units/CMO 2025-01-01..2025-09-30", "units/G2 2025-02-01..2025-06-30",
+                          "units/T2 2025-03-01..2025-09-30"));
+  EXPECT_EQ(z2_on("2025-09-30"), "groups= townships=units/T2");
+  EXPECT_EQ(z2_on("2025-10-01"), "none");
+  EXPECT_THAT(join("Z2", "G2", "2025-10-05"),
+              AllOf(StatusIs(absl::StatusCode::kFailedPrecondition, "ZONE_DISSOLVED"),
+                    HasField("from_date")));
+
+  // Read back as of a date, one zone a page.
+  org::v1::GetZoneRequest get;
+  get.set_name("zones/Z2");
+  get.set_as_of("2025-04-01");
+  ASSERT_OK_AND_ASSIGN(org::v1::Zone april, Admin(&Stub::GetZone, get));
+  EXPECT_THAT(april.members(), ElementsAre("units/CMO", "units/G2", "units/T2"));
+  org::v1::ListZonesRequest list;
+  list.set_page_size(1);
+  list.set_as_of("2025-04-01");
+  ASSERT_OK_AND_ASSIGN(org::v1::ListZonesResponse first, As("GM", &Stub::ListZones, list));
+  ASSERT_EQ(first.zones_size(), 1);
+  EXPECT_EQ(first.zones(0).name(), "zones/Z1");
+  ASSERT_FALSE(first.next_page_token().empty());
+  list.set_page_token(first.next_page_token());
+  ASSERT_OK_AND_ASSIGN(org::v1::ListZonesResponse second, As("GM", &Stub::ListZones, list));
+  ASSERT_EQ(second.zones_size(), 1);
+  EXPECT_EQ(second.zones(0).name(), "zones/Z2");
+  EXPECT_THAT(second.zones(0).members(), ElementsAre("units/CMO", "units/G2", "units/T2"));
+  EXPECT_TRUE(second.next_page_token().empty());
+  // A token is for the date it was made on.
+  list.set_as_of("2025-07-01");
+  EXPECT_THAT(As("GM", &Stub::ListZones, list),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument), HasField("page_token")));
+}
+
+// Zone Z3 (offices O3 and O4, township T3) is its own and begins in 2026, after the dates
+// the other tests read zones on; those tests' zones and roles do not change.
+TEST_F(RecordsTest, AZonesOfficeChangesFromADateAndEveryReadFollowsIt) {
+  org::v1::ImportUnitsRequest units;
+  for (auto [code, kind] : {std::pair{"O3", "supervision_office"},
+                            std::pair{"O4", "petition_office"}, std::pair{"T3", "township"}}) {
+    auto* row = units.add_rows();
+    row->set_line(units.rows_size() + 1);
+    row->set_code(code);
+    row->set_kind(kind);
+    row->set_name(absl::StrCat("单位", code));
+    row->set_parent(std::string(kind) == "township" ? "" : "C");
+    row->set_established_on("2018-01-01");
+  }
+  ExpectAllImported(Admin(&Stub::ImportUnits, units), 3);
+  org::v1::ImportPeopleRequest people;
+  org::v1::ImportRolesRequest roles;
+  for (auto [person, office] : {std::pair{"R3", "O3"}, std::pair{"R4", "O4"}}) {
+    auto* row = people.add_rows();
+    row->set_line(people.rows_size() + 1);
+    row->set_code(person);
+    row->set_name(absl::StrCat("干部", person));
+    row->set_gender("male");
+    row->set_birth_date("1980-01-01");
+    row->set_education("bachelor");
+    row->set_work_start("2005-01-01");
+    auto* role = roles.add_rows();
+    role->set_line(roles.rows_size() + 1);
+    role->set_person(person);
+    role->set_role("office");
+    role->set_unit(office);
+  }
+  ExpectAllImported(Admin(&Stub::ImportPeople, people), 2);
+  ExpectAllImported(Admin(&Stub::ImportRoles, roles), 2);
+
+  // Created once: a retry with the same request_id answers the same zone.
+  org::v1::CreateZoneRequest create;
+  create.set_zone_id("Z3");
+  create.mutable_zone()->set_display_name("第三协作区");
+  create.mutable_zone()->set_office("units/O3");
+  create.mutable_zone()->set_established_on("2026-01-01");
+  create.set_request_id("create-z3");
+  ASSERT_OK_AND_ASSIGN(org::v1::Zone created, Admin(&Stub::CreateZone, create));
+  ASSERT_OK_AND_ASSIGN(org::v1::Zone again, Admin(&Stub::CreateZone, create));
+  EXPECT_EQ(again.DebugString(), created.DebugString());
+  create.mutable_zone()->set_display_name("别的名字");
+  EXPECT_THAT(Admin(&Stub::CreateZone, create),
+              StatusIs(absl::StatusCode::kInvalidArgument, "REQUEST_ID_REUSED"));
+  org::v1::AddZoneMemberRequest join;
+  join.set_zone("zones/Z3");
+  join.set_unit("units/T3");
+  join.set_from_date("2026-01-01");
+  ASSERT_OK_AND_ASSIGN(org::v1::Zone joined, Admin(&Stub::AddZoneMember, join));
+
+  auto change = [](const std::string& office, const std::string& from, const std::string& etag) {
+    org::v1::ChangeZoneOfficeRequest request;
+    request.set_zone("zones/Z3");
+    request.set_office("units/" + office);
+    request.set_from_date(from);
+    request.set_etag(etag);
+    return Admin(&Stub::ChangeZoneOffice, request);
+  };
+  auto history = [](const org::v1::Zone& zone) {
+    std::vector<std::string> out;
+    for (const auto& m : zone.memberships())
+      out.push_back(absl::StrCat(m.unit(), " ", m.from_date(), "..", m.to_date()));
+    return out;
+  };
+  EXPECT_THAT(change("O4", "2026-04-01", "999"),
+              StatusIs(absl::StatusCode::kAborted, "ETAG_MISMATCH"));
+  ASSERT_OK_AND_ASSIGN(org::v1::Zone moved, change("O4", "2026-04-01", joined.etag()));
+  EXPECT_EQ(moved.office(), "units/O4");
+  EXPECT_THAT(history(moved), ElementsAre("units/O3 2026-01-01..2026-03-31",
+                                          "units/T3 2026-01-01..", "units/O4 2026-04-01.."));
+
+  // Refused, each with its field; nothing changes.
+  EXPECT_THAT(
+      change("G2", "2026-06-01", moved.etag()),
+      AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "NOT_AN_OFFICE"), HasField("office")));
+  EXPECT_THAT(change("O4", "2026-06-01", moved.etag()),
+              AllOf(StatusIs(absl::StatusCode::kFailedPrecondition, "ALREADY_THE_OFFICE"),
+                    HasField("office")));
+  EXPECT_THAT(change("O1", "2026-06-01", moved.etag()),
+              AllOf(StatusIs(absl::StatusCode::kFailedPrecondition, "ALREADY_IN_A_ZONE"),
+                    HasField("office")));
+  EXPECT_THAT(change("CMO", "2026-02-01", moved.etag()),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "NOT_AFTER_CURRENT_OFFICE"),
+                    HasField("from_date")));
+  EXPECT_THAT(change("CMO", "", moved.etag()),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument), HasField("from_date")));
+  org::v1::EndZoneMemberRequest leave;
+  leave.set_zone("zones/Z3");
+  leave.set_unit("units/O4");
+  leave.set_to_date("2026-06-01");
+  EXPECT_THAT(Admin(&Stub::EndZoneMember, leave),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "ZONE_OFFICE"), HasField("unit")));
+  org::v1::ChangeZoneOfficeRequest by_office;
+  by_office.set_zone("zones/Z3");
+  by_office.set_office("units/O3");
+  by_office.set_from_date("2026-06-01");
+  by_office.set_etag(moved.etag());
+  EXPECT_THAT(As("R4", &Stub::ChangeZoneOffice, by_office),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+
+  // GetZone and the statistics as of a date show the office then.
+  auto zone_on = [](const std::string& as_of) {
+    org::v1::GetZoneRequest get;
+    get.set_name("zones/Z3");
+    get.set_as_of(as_of);
+    absl::StatusOr<org::v1::Zone> zone = Admin(&Stub::GetZone, get);
+    if (!zone.ok()) return zone.status().ToString();
+    return absl::StrCat(zone->office(), " etag=", zone->etag(),
+                        " members=", absl::StrJoin(zone->members(), ","));
+  };
+  EXPECT_EQ(zone_on("2026-02-01"),
+            absl::StrCat("units/O3 etag=", moved.etag(), " members=units/O3,units/T3"));
+  EXPECT_EQ(zone_on("2026-06-01"),
+            absl::StrCat("units/O4 etag=", moved.etag(), " members=units/O4,units/T3"));
+  auto statistics_office = [](const std::string& as_of) {
+    org::v1::GetStatisticsRequest stats;
+    stats.set_as_of(as_of);
+    absl::StatusOr<org::v1::Statistics> figures = Admin(&Stub::GetStatistics, stats);
+    if (!figures.ok()) return figures.status().ToString();
+    for (const auto& z : figures->zones()) {
+      if (z.zone() == "zones/Z3")
+        return absl::StrCat(z.office(), " townships=", absl::StrJoin(z.townships(), ","));
+    }
+    return std::string("none");
+  };
+  EXPECT_EQ(statistics_office("2025-12-31"), "none");
+  EXPECT_EQ(statistics_office("2026-03-31"), "units/O3 townships=units/T3");
+  EXPECT_EQ(statistics_office("2026-04-01"), "units/O4 townships=units/T3");
+
+  // O3 takes over again a month from today: resolving today still gives O4 the township.
+  absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(8 * 3600));
+  std::string later = absl::FormatCivilTime(today + 30);
+  ASSERT_OK_AND_ASSIGN(org::v1::Zone handed_back, change("O3", later, moved.etag()));
+  EXPECT_EQ(handed_back.office(), "units/O4");  // read as of today
+  auto office_sees = [](const std::string& person, const std::string& as_of) {
+    auto stub = org::v1::OrgService::NewStub(stack_->Direct("org"));
+    grpc::ClientContext ctx;
+    auth::Principal gateway;
+    gateway.set_kind(auth::Principal::SERVICE);
+    gateway.set_subject("gateway");
+    ctx.AddMetadata(auth::kPrincipalMetadataKey,
+                    auth::PrincipalSigner::ForGateway(stack_->Key("org"))
+                        .Sign(gateway, "org", "/paizhu.org.v1.OrgService/ResolvePrincipal"));
+    org::v1::ResolvePrincipalRequest request;
+    request.set_person("people/" + person);
+    request.set_as_of(as_of);
+    common::v1::Principal principal;
+    grpc::Status status = stub->ResolvePrincipal(&ctx, request, &principal);
+    if (!status.ok()) return std::vector<std::string>{status.error_message()};
+    std::vector<std::string> units;
+    for (const auto& role : principal.roles()) {
+      if (role.role() == "office")
+        units.insert(units.end(), role.visible_units().begin(), role.visible_units().end());
+    }
+    return units;
+  };
+  EXPECT_THAT(office_sees("R3", ""), ElementsAre("units/O3"));
+  EXPECT_THAT(office_sees("R4", ""), ElementsAre("units/O4", "units/T3"));
+  EXPECT_THAT(office_sees("R3", later), ElementsAre("units/O3", "units/T3"));
+  EXPECT_THAT(office_sees("R4", later), ElementsAre("units/O4"));
+}
+
+// People L1..L3 hold G1's posts in 2019 only, before anyone else there.
+TEST_F(RecordsTest, PeopleAndAccountabilityListInKeysetPages) {
+  org::v1::ImportPeopleRequest people;
+  for (const char* code : {"L1", "L2", "L3"}) {
+    auto* row = people.add_rows();
+    row->set_line(people.rows_size() + 1);
+    row->set_code(code);
+    row->set_name(absl::StrCat("干部", code));
+    row->set_gender("male");
+    row->set_birth_date("1980-01-01");
+    row->set_education("master");
+    row->set_work_start("2005-01-01");
+  }
+  ExpectAllImported(Admin(&Stub::ImportPeople, people), 3);
+  // Imported with their ends: an open post would meet the fixture's later ones in G1.
+  org::v1::ImportAssignmentsRequest posts;
+  for (auto [person, post, from, to] : {std::tuple{"L1", "leader", "2019-01-01", "2019-12-31"},
+                                        std::tuple{"L2", "staff", "2019-01-01", "2019-06-30"},
+                                        std::tuple{"L3", "staff", "2019-07-01", "2019-12-31"}}) {
+    auto* row = posts.add_rows();
+    row->set_line(posts.rows_size() + 1);
+    row->set_person(person);
+    row->set_unit("G1");
+    row->set_post(post);
+    row->set_from(from);
+    row->set_to(to);
+  }
+  ExpectAllImported(Admin(&Stub::ImportAssignments, posts), 3);
+
+  // Every page of one size, as a reader without the admin role sees them.
+  auto all_pages = [](org::v1::ListPeopleRequest request) {
+    std::vector<std::string> names;
+    request.set_page_size(1);
+    do {
+      absl::StatusOr<org::v1::ListPeopleResponse> page = As("GM", &Stub::ListPeople, request);
+      if (!page.ok()) return std::vector<std::string>{page.status().ToString()};
+      for (const auto& p : page->people()) names.push_back(p.name());
+      request.set_page_token(page->next_page_token());
+    } while (!request.page_token().empty());
+    return names;
+  };
+  org::v1::ListPeopleRequest in_g1;
+  in_g1.set_unit("units/G1");
+  in_g1.set_as_of("2019-05-01");
+  EXPECT_THAT(all_pages(in_g1), ElementsAre("people/L1", "people/L2"));
+  in_g1.set_as_of("2019-08-01");
+  EXPECT_THAT(all_pages(in_g1), ElementsAre("people/L1", "people/L3"));
+  in_g1.set_post("staff");
+  EXPECT_THAT(all_pages(in_g1), ElementsAre("people/L3"));
+  org::v1::ListPeopleRequest active;
+  active.set_active(true);
+  active.set_as_of("2019-06-30");
+  EXPECT_THAT(all_pages(active), ElementsAre("people/L1", "people/L2"));
+  active.set_as_of("2018-12-31");
+  EXPECT_THAT(all_pages(active), IsEmpty());
+  // Everyone, posts or not: the fixture's seven, L1..L3 and the admin at least.
+  org::v1::ListPeopleRequest everyone;
+  EXPECT_THAT(all_pages(everyone), ::testing::IsSupersetOf({"people/CL", "people/GM", "people/L1",
+                                                            "people/L2", "people/P3"}));
+  org::v1::ListPeopleRequest bad_post;
+  bad_post.set_post("chief");
+  EXPECT_THAT(
+      As("GM", &Stub::ListPeople, bad_post),
+      AllOf(StatusIs(absl::StatusCode::kInvalidArgument, "INVALID_POST"), HasField("post")));
+  // A token made for one filter is refused with another.
+  in_g1.set_post("");
+  in_g1.set_page_size(1);
+  ASSERT_OK_AND_ASSIGN(org::v1::ListPeopleResponse first, As("GM", &Stub::ListPeople, in_g1));
+  active.set_page_token(first.next_page_token());
+  EXPECT_THAT(As("GM", &Stub::ListPeople, active),
+              AllOf(StatusIs(absl::StatusCode::kInvalidArgument), HasField("page_token")));
+
+  // Accountability of L1, newest first, two a page; ties on a date by the latest recorded.
+  for (auto [day, measure] :
+       {std::pair{"2019-03-01", "提醒谈话"}, std::pair{"2019-05-01", "批评教育"},
+        std::pair{"2019-05-01", "诫勉谈话"}, std::pair{"2019-02-01", "责令检查"},
+        std::pair{"2019-04-01", "通报批评"}}) {
+    org::v1::RecordAccountabilityRequest record;
+    record.mutable_accountability()->set_subject("people/L1");
+    record.mutable_accountability()->set_decided_on(day);
+    record.mutable_accountability()->set_measure(measure);
+    record.mutable_accountability()->set_reason("履职不力");
+    ASSERT_OK(Admin(&Stub::RecordAccountability, record).status());
+  }
+  org::v1::ListAccountabilityRequest list;
+  list.set_subject("people/L1");
+  list.set_page_size(2);
+  std::vector<std::string> measures;
+  int pages = 0;
+  do {
+    ASSERT_OK_AND_ASSIGN(org::v1::ListAccountabilityResponse page,
+                         Admin(&Stub::ListAccountability, list));
+    ++pages;
+    for (const auto& r : page.records())
+      measures.push_back(absl::StrCat(r.decided_on(), " ", r.measure()));
+    list.set_page_token(page.next_page_token());
+  } while (!list.page_token().empty() && pages < 10);
+  EXPECT_EQ(pages, 3);
+  EXPECT_THAT(measures,
+              ElementsAre("2019-05-01 诫勉谈话", "2019-05-01 批评教育", "2019-04-01 通报批评",
+                          "2019-03-01 提醒谈话", "2019-02-01 责令检查"));
 }
 
 TEST_F(RecordsTest, StatisticsListEachZoneWithItsOfficeGroupsAndTownships) {

@@ -156,12 +156,17 @@ const KindRpcs* FindRpcs(const std::string& kind) {
       {"assignments", Rpcs<Org>(&Org::Stub::ImportAssignments, &Org::Stub::ExportAssignments)},
       {"roles", Rpcs<Org>(&Org::Stub::ImportRoles, &Org::Stub::ExportRoles)},
       {"trainings", Rpcs<Org>(&Org::Stub::ImportTrainings, &Org::Stub::ExportTrainings)},
-      {"vettings", Rpcs<Org>(&Org::Stub::ImportVettings)},
-      {"transfer_talks", Rpcs<Org>(&Org::Stub::ImportTransferTalks)},
-      {"mentoring", Rpcs<Org>(&Org::Stub::ImportMentoring)},
-      {"accountability", Rpcs<Org>(&Org::Stub::ImportAccountability)},
-      {"integrity_files", Rpcs<Org>(&Org::Stub::ImportIntegrityFiles)},
-      {"integrity_entries", Rpcs<Org>(&Org::Stub::ImportIntegrityEntries)},
+      {"vettings", Rpcs<Org>(&Org::Stub::ImportVettings, &Org::Stub::ExportVettings)},
+      {"transfer_talks",
+       Rpcs<Org>(&Org::Stub::ImportTransferTalks, &Org::Stub::ExportTransferTalks)},
+      {"mentoring", Rpcs<Org>(&Org::Stub::ImportMentoring, &Org::Stub::ExportMentoring)},
+      {"accountability",
+       Rpcs<Org>(&Org::Stub::ImportAccountability, &Org::Stub::ExportAccountability)},
+      {"integrity_files",
+       Rpcs<Org>(&Org::Stub::ImportIntegrityFiles, &Org::Stub::ExportIntegrityFiles)},
+      {"integrity_entries",
+       Rpcs<Org>(&Org::Stub::ImportIntegrityEntries, &Org::Stub::ExportIntegrityEntries)},
+      {"liaisons", Rpcs<Org>(&Org::Stub::ImportLiaisons, &Org::Stub::ExportLiaisons)},
       {"activities",
        [] {
          KindRpcs r = Rpcs<Assess>(&Assess::Stub::ImportActivities);
@@ -323,7 +328,7 @@ int ExportLedger(const Invocation& in, const Session& session, Io io) {
     return UsageError(io.err, absl::StrCat("export: unknown kind '", kind, "' (", KindList(), ")"));
   }
   const KindRpcs* rpcs = FindRpcs(kind);
-  if (!rpcs->export_page) {  // org's record kinds import only, for now
+  if (!rpcs->export_page) {
     return UsageError(io.err, absl::StrCat("export: kind '", kind, "' has no export"));
   }
   Rows rows;

@@ -149,6 +149,10 @@ std::vector<LedgerFormat> MakeRecordFormats() {
        "org",
        {Required("file"), Required("kind", S::kChoice, {"declaration", "talk", "reminder", "note"}),
         Required("date", S::kDate), Required("summary")}},
+      {"liaisons",
+       "org",
+       {Required("group"), Required("leader"), Required("from", S::kDate),
+        Optional("to", S::kDate)}},
       // assess's work-meeting attendance (README.md, "Attendance rows").
       {"attendance",
        "assess",

@@ -157,15 +157,20 @@ absl::StatusOr<Snapshots> MetricGatherer::Gather(const Scheme& scheme,
       if (wanted.count("accountability_records")) {
         org::v1::ListAccountabilityRequest request;
         request.set_subject(names::MakeName("units", code));
-        org::v1::ListAccountabilityResponse records;
-        auto ctx = org_->NewCall("/paizhu.org.v1.OrgService/ListAccountability", &call);
-        if (grpc::Status s = org_stub_->ListAccountability(ctx.get(), request, &records); !s.ok()) {
-          return SourceError("org", "ListAccountability", s);
-        }
+        request.set_page_size(1000);
         std::vector<std::string> in_period;
-        for (const auto& r : records.records()) {
-          if (r.decided_on() >= from && r.decided_on() <= to) in_period.push_back(r.name());
-        }
+        do {  // every page: the list is paged (newest first)
+          org::v1::ListAccountabilityResponse records;
+          auto ctx = org_->NewCall("/paizhu.org.v1.OrgService/ListAccountability", &call);
+          if (grpc::Status s = org_stub_->ListAccountability(ctx.get(), request, &records);
+              !s.ok()) {
+            return SourceError("org", "ListAccountability", s);
+          }
+          for (const auto& r : records.records()) {
+            if (r.decided_on() >= from && r.decided_on() <= to) in_period.push_back(r.name());
+          }
+          request.set_page_token(records.next_page_token());
+        } while (!request.page_token().empty());
         put(code, "accountability_records", static_cast<double>(in_period.size()),
             in_period.empty() ? absl::StrCat("no accountability of units/", code, " ", span)
                               : absl::StrJoin(in_period, ","));

@@ -1,7 +1,10 @@
 // 一帮一 mentoring pairs and 问责 accountability records.
 
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "common/names/page_token.h"
 #include "common/names/resource_name.h"
 #include "common/status/macros.h"
 #include "common/status/status.h"
@@ -23,6 +26,20 @@ absl::StatusOr<std::pair<std::string, std::string>> ParseSubject(const std::stri
   }
   ASSIGN_OR_RETURN(std::string code, names::ParseName(name, "units", field));
   return std::make_pair(std::string("unit"), code);
+}
+
+// The key a page token carries: the last record's "decided_on/id".
+absl::StatusOr<AccountabilityCursor> ParseCursor(const std::string& key) {
+  std::vector<std::string> parts = absl::StrSplit(key, '/');
+  AccountabilityCursor cursor;
+  absl::StatusOr<absl::CivilDay> day =
+      parts.size() == 2 ? ParseDate(parts[0], "page_token") : absl::StatusOr<absl::CivilDay>();
+  if (parts.size() != 2 || !day.ok() || !absl::SimpleAtoi(parts[1], &cursor.id)) {
+    return InvalidArgument("page_token", "INVALID_PAGE_TOKEN",
+                           "page_token: not a token this list returned");
+  }
+  cursor.decided_on = *day;
+  return cursor;
 }
 
 void ToProto(const Accountability& a, v1::Accountability* out) {
@@ -92,10 +109,26 @@ grpc::Status OrgApi::ListAccountability(grpc::ServerContext* ctx,
   return gate_->Serve(
       ctx, Method("ListAccountability"), [&](const CallContext& call) -> absl::Status {
         ASSIGN_OR_RETURN(auto subject, ParseSubject(request->subject(), "subject"));
+        std::string fingerprint = absl::StrCat("subject=", request->subject());
         ASSIGN_OR_RETURN(
-            std::vector<Accountability> records,
-            repository_->ListAccountability(subject.first, subject.second, call.deadline));
+            names::PageRequest page,
+            names::ParsePage(request->page_size(), request->page_token(), fingerprint));
+        std::optional<AccountabilityCursor> after;
+        if (!page.after_key.empty()) {
+          ASSIGN_OR_RETURN(after, ParseCursor(page.after_key));
+        }
+        // One more than asked tells whether another page exists.
+        ASSIGN_OR_RETURN(std::vector<Accountability> records,
+                         repository_->ListAccountability(subject.first, subject.second, after,
+                                                         page.limit + 1, call.deadline));
+        bool more = static_cast<int>(records.size()) > page.limit;
+        if (more) records.resize(page.limit);
         for (const Accountability& a : records) ToProto(a, response->add_records());
+        if (more) {
+          const Accountability& last = records.back();
+          response->set_next_page_token(names::MakePageToken(
+              absl::StrCat(FormatDate(last.decided_on), "/", last.id), fingerprint));
+        }
         return absl::OkStatus();
       });
 }

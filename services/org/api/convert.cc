@@ -38,6 +38,13 @@ void ToProto(const UnitView& view, v1::Unit* out) {
     out->set_supervising_group(names::MakeName("units", view.supervising_group_code));
   }
   if (!view.zone_code.empty()) out->set_zone(names::MakeName("zones", view.zone_code));
+  for (const UnitView::Liaison& l : view.liaisons) {
+    auto* liaison = out->add_liaisons();
+    liaison->set_leader(names::MakeName("people", l.leader_code));
+    liaison->set_leader_display_name(l.leader_name);
+    liaison->set_from_date(FormatDate(l.from));
+    if (l.to) liaison->set_to_date(FormatDate(*l.to));
+  }
 }
 
 void ToProto(const Zone& zone, v1::Zone* out) {
@@ -47,6 +54,14 @@ void ToProto(const Zone& zone, v1::Zone* out) {
   out->set_established_on(FormatDate(zone.established_on));
   for (const std::string& member : zone.member_codes)
     out->add_members(names::MakeName("units", member));
+  if (zone.dissolved_on) out->set_dissolved_on(FormatDate(*zone.dissolved_on));
+  out->set_etag(absl::StrCat(zone.version));
+  for (const Zone::Membership& m : zone.memberships) {
+    auto* membership = out->add_memberships();
+    membership->set_unit(names::MakeName("units", m.unit_code));
+    membership->set_from_date(FormatDate(m.from));
+    if (m.to) membership->set_to_date(FormatDate(*m.to));
+  }
 }
 
 void ToProto(const Person& p, v1::Person* out) {

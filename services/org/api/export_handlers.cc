@@ -77,6 +77,52 @@ void ToRow(const TrainingColumns& in, v1::TrainingRow* out) {
   out->set_date(in.date);
   out->set_hours(in.hours);
 }
+void ToRow(const VettingColumns& in, v1::VettingRow* out) {
+  out->set_person(in.person);
+  out->set_vetted_on(in.vetted_on);
+  out->set_passed(in.passed);
+  out->set_note(in.note);
+}
+void ToRow(const TransferTalkColumns& in, v1::TransferTalkRow* out) {
+  out->set_person(in.person);
+  out->set_talked_on(in.talked_on);
+  out->set_talked_by(in.talked_by);
+  out->set_note(in.note);
+}
+void ToRow(const MentoringColumns& in, v1::MentoringRow* out) {
+  out->set_mentor(in.mentor);
+  out->set_mentee(in.mentee);
+  out->set_from(in.from);
+  out->set_to(in.to);
+}
+void ToRow(const AccountabilityColumns& in, v1::AccountabilityRow* out) {
+  out->set_person(in.person);
+  out->set_group(in.group);
+  out->set_decided_on(in.decided_on);
+  out->set_measure(in.measure);
+  out->set_reason(in.reason);
+}
+void ToRow(const IntegrityFileColumns& in, v1::IntegrityFileRow* out) {
+  out->set_code(in.code);
+  out->set_name(in.name);
+  out->set_unit(in.unit);
+  out->set_position(in.position);
+  out->set_level(in.level);
+  out->set_key_minority(in.key_minority);
+  out->set_focus_tags(in.focus_tags);
+}
+void ToRow(const IntegrityEntryColumns& in, v1::IntegrityEntryRow* out) {
+  out->set_file(in.file);
+  out->set_kind(in.kind);
+  out->set_date(in.date);
+  out->set_summary(in.summary);
+}
+void ToRow(const LiaisonColumns& in, v1::LiaisonRow* out) {
+  out->set_group(in.group);
+  out->set_leader(in.leader);
+  out->set_from(in.from);
+  out->set_to(in.to);
+}
 
 // One page of an export: `read` gives the rows after a key, one more than the page, so
 // the answer knows whether another page follows.
@@ -153,6 +199,52 @@ grpc::Status OrgApi::ExportTrainings(grpc::ServerContext* ctx, const v1::ExportR
                                      v1::ExportTrainingsResponse* response) {
   return ServeExport<TrainingColumns>(*gate_, *pool_, ctx, "ExportTrainings", *request,
                                       ExportTrainingRows, response);
+}
+
+grpc::Status OrgApi::ExportVettings(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                                    v1::ExportVettingsResponse* response) {
+  return ServeExport<VettingColumns>(*gate_, *pool_, ctx, "ExportVettings", *request,
+                                     ExportVettingRows, response);
+}
+
+grpc::Status OrgApi::ExportTransferTalks(grpc::ServerContext* ctx,
+                                         const v1::ExportRowsRequest* request,
+                                         v1::ExportTransferTalksResponse* response) {
+  return ServeExport<TransferTalkColumns>(*gate_, *pool_, ctx, "ExportTransferTalks", *request,
+                                          ExportTransferTalkRows, response);
+}
+
+grpc::Status OrgApi::ExportMentoring(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                                     v1::ExportMentoringResponse* response) {
+  return ServeExport<MentoringColumns>(*gate_, *pool_, ctx, "ExportMentoring", *request,
+                                       ExportMentoringRows, response);
+}
+
+grpc::Status OrgApi::ExportAccountability(grpc::ServerContext* ctx,
+                                          const v1::ExportRowsRequest* request,
+                                          v1::ExportAccountabilityResponse* response) {
+  return ServeExport<AccountabilityColumns>(*gate_, *pool_, ctx, "ExportAccountability", *request,
+                                            ExportAccountabilityRows, response);
+}
+
+grpc::Status OrgApi::ExportIntegrityFiles(grpc::ServerContext* ctx,
+                                          const v1::ExportRowsRequest* request,
+                                          v1::ExportIntegrityFilesResponse* response) {
+  return ServeExport<IntegrityFileColumns>(*gate_, *pool_, ctx, "ExportIntegrityFiles", *request,
+                                           ExportIntegrityFileRows, response);
+}
+
+grpc::Status OrgApi::ExportIntegrityEntries(grpc::ServerContext* ctx,
+                                            const v1::ExportRowsRequest* request,
+                                            v1::ExportIntegrityEntriesResponse* response) {
+  return ServeExport<IntegrityEntryColumns>(*gate_, *pool_, ctx, "ExportIntegrityEntries", *request,
+                                            ExportIntegrityEntryRows, response);
+}
+
+grpc::Status OrgApi::ExportLiaisons(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                                    v1::ExportLiaisonsResponse* response) {
+  return ServeExport<LiaisonColumns>(*gate_, *pool_, ctx, "ExportLiaisons", *request,
+                                     ExportLiaisonRows, response);
 }
 
 }  // namespace paizhu::org

@@ -121,6 +121,9 @@ IntegrityFileColumns ColumnsOf(const v1::IntegrityFileRow& in) {
 IntegrityEntryColumns ColumnsOf(const v1::IntegrityEntryRow& in) {
   return {in.line(), in.file(), in.kind(), in.date(), in.summary()};
 }
+LiaisonColumns ColumnsOf(const v1::LiaisonRow& in) {
+  return {in.line(), in.group(), in.leader(), in.from(), in.to()};
+}
 
 // One import call (the file comment): the options checked, every row of the request parsed
 // by `parse`, the good rows applied by `apply` in `order`.
@@ -290,6 +293,12 @@ absl::Status ApplyTransferTalk(sql::Transaction& tx, const TransferTalkRecord& r
                {{"talked_by", "talked_by"}}, "person");
 }
 
+absl::Status ApplyLiaison(sql::Transaction& tx, const LiaisonRecord& row) {
+  return AsRow(AddLiaison(tx, row.group_code, row.leader_code, row.when.from, row.when.to),
+               {{"group", "group"}, {"leader", "leader"}, {"from_date", "from"}, {"to_date", "to"}},
+               "group");
+}
+
 absl::Status ApplyMentoring(sql::Transaction& tx, const MentoringRecord& row) {
   return AsRow(InsertMentoring(tx, row.mentor_code, row.mentee_code, row.when),
                {{"MENTORING_EXISTS", "from"}, {"mentor", "mentor"}, {"mentee", "mentee"}},
@@ -409,6 +418,13 @@ grpc::Status OrgApi::ImportIntegrityEntries(grpc::ServerContext* ctx,
   auto parse = [](const auto& rows) { return ParseIntegrityEntryRows(rows, TodayInChina()); };
   return ServeImport<IntegrityEntryRecord>(*gate_, *pool_, ctx, "ImportIntegrityEntries", *request,
                                            parse, FileOrder, ApplyIntegrityEntry, response);
+}
+
+grpc::Status OrgApi::ImportLiaisons(grpc::ServerContext* ctx,
+                                    const v1::ImportLiaisonsRequest* request,
+                                    ImportResult* response) {
+  return ServeImport<LiaisonRecord>(*gate_, *pool_, ctx, "ImportLiaisons", *request,
+                                    ParseLiaisonRows, FileOrder, ApplyLiaison, response);
 }
 
 }  // namespace paizhu::org

@@ -45,6 +45,26 @@ class OrgApi final : public paizhu::org::v1::OrgService::Service {
                           google::protobuf::Empty* response) override;
   grpc::Status SetPostQuota(grpc::ServerContext* ctx, const v1::SetPostQuotaRequest* request,
                             v1::Unit* response) override;
+  grpc::Status ListZones(grpc::ServerContext* ctx, const v1::ListZonesRequest* request,
+                         v1::ListZonesResponse* response) override;
+  grpc::Status UpdateZone(grpc::ServerContext* ctx, const v1::UpdateZoneRequest* request,
+                          v1::Zone* response) override;
+  grpc::Status AddZoneMember(grpc::ServerContext* ctx, const v1::AddZoneMemberRequest* request,
+                             v1::Zone* response) override;
+  grpc::Status EndZoneMember(grpc::ServerContext* ctx, const v1::EndZoneMemberRequest* request,
+                             v1::Zone* response) override;
+  grpc::Status ChangeZoneOffice(grpc::ServerContext* ctx,
+                                const v1::ChangeZoneOfficeRequest* request,
+                                v1::Zone* response) override;
+  grpc::Status ListIntegrityFiles(grpc::ServerContext* ctx,
+                                  const v1::ListIntegrityFilesRequest* request,
+                                  v1::ListIntegrityFilesResponse* response) override;
+  grpc::Status ListPeople(grpc::ServerContext* ctx, const v1::ListPeopleRequest* request,
+                          v1::ListPeopleResponse* response) override;
+  grpc::Status AssignLiaison(grpc::ServerContext* ctx, const v1::AssignLiaisonRequest* request,
+                             v1::Unit* response) override;
+  grpc::Status EndLiaison(grpc::ServerContext* ctx, const v1::EndLiaisonRequest* request,
+                          v1::Unit* response) override;
   grpc::Status AssignSupervision(grpc::ServerContext* ctx,
                                  const v1::AssignSupervisionRequest* request,
                                  v1::Unit* response) override;
@@ -120,6 +140,8 @@ class OrgApi final : public paizhu::org::v1::OrgService::Service {
   grpc::Status ImportIntegrityEntries(grpc::ServerContext* ctx,
                                       const v1::ImportIntegrityEntriesRequest* request,
                                       paizhu::common::v1::ImportResult* response) override;
+  grpc::Status ImportLiaisons(grpc::ServerContext* ctx, const v1::ImportLiaisonsRequest* request,
+                              paizhu::common::v1::ImportResult* response) override;
 
   grpc::Status SetRuleVersion(grpc::ServerContext* ctx, const v1::SetRuleVersionRequest* request,
                               v1::RuleVersion* response) override;
@@ -154,6 +176,21 @@ class OrgApi final : public paizhu::org::v1::OrgService::Service {
                            v1::ExportRolesResponse* response) override;
   grpc::Status ExportTrainings(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
                                v1::ExportTrainingsResponse* response) override;
+  grpc::Status ExportVettings(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                              v1::ExportVettingsResponse* response) override;
+  grpc::Status ExportTransferTalks(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                                   v1::ExportTransferTalksResponse* response) override;
+  grpc::Status ExportMentoring(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                               v1::ExportMentoringResponse* response) override;
+  grpc::Status ExportAccountability(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                                    v1::ExportAccountabilityResponse* response) override;
+  grpc::Status ExportIntegrityFiles(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                                    v1::ExportIntegrityFilesResponse* response) override;
+  grpc::Status ExportIntegrityEntries(grpc::ServerContext* ctx,
+                                      const v1::ExportRowsRequest* request,
+                                      v1::ExportIntegrityEntriesResponse* response) override;
+  grpc::Status ExportLiaisons(grpc::ServerContext* ctx, const v1::ExportRowsRequest* request,
+                              v1::ExportLiaisonsResponse* response) override;
 
  private:
   const server::CallGate* gate_;

@@ -1,6 +1,7 @@
 // People, their posts, vetting and roles; the principal the gateway forwards.
 
 #include "absl/strings/str_cat.h"
+#include "common/names/page_token.h"
 #include "common/names/resource_name.h"
 #include "common/status/macros.h"
 #include "common/status/status.h"
@@ -60,6 +61,37 @@ grpc::Status OrgApi::UpdatePerson(grpc::ServerContext* ctx, const v1::UpdatePers
     RETURN_IF_ERROR(ValidatePerson(person, TodayInChina()));
     ASSIGN_OR_RETURN(Person updated, repository_->UpdatePerson(person, version, call.deadline));
     ToProto(updated, response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OrgApi::ListPeople(grpc::ServerContext* ctx, const v1::ListPeopleRequest* request,
+                                v1::ListPeopleResponse* response) {
+  return gate_->Serve(ctx, Method("ListPeople"), [&](const CallContext& call) -> absl::Status {
+    PeopleFilter filter;
+    ASSIGN_OR_RETURN(filter.as_of, DateOrToday(request->as_of(), "as_of"));
+    if (!request->unit().empty()) {
+      ASSIGN_OR_RETURN(filter.unit_code, names::ParseName(request->unit(), "units", "unit"));
+    }
+    filter.post = request->post();
+    if (!filter.post.empty() && !IsGroupPost(filter.post) && filter.post != "member") {
+      return InvalidArgument("post", "INVALID_POST",
+                             "post: leader, deputy or staff (groups), or member");
+    }
+    filter.active = request->active();
+    // A token is for one filter and one date: the page boundaries depend on both.
+    std::string fingerprint =
+        absl::StrCat("unit=", filter.unit_code, ";post=", filter.post, ";active=", filter.active,
+                     ";as_of=", FormatDate(filter.as_of));
+    ASSIGN_OR_RETURN(names::PageRequest page,
+                     names::ParsePage(request->page_size(), request->page_token(), fingerprint));
+    ASSIGN_OR_RETURN(
+        std::vector<Person> people,
+        repository_->ListPeople(filter, page.after_key, page.limit + 1, call.deadline));
+    bool more = static_cast<int>(people.size()) > page.limit;
+    if (more) people.resize(page.limit);
+    for (const Person& person : people) ToProto(person, response->add_people());
+    if (more) response->set_next_page_token(names::MakePageToken(people.back().code, fingerprint));
     return absl::OkStatus();
   });
 }

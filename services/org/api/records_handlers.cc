@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/client/downstream.h"
+#include "common/names/page_token.h"
 #include "common/names/resource_name.h"
 #include "common/status/grpc_status.h"
 #include "common/status/macros.h"
@@ -127,6 +128,33 @@ grpc::Status OrgApi::CreateIntegrityFile(grpc::ServerContext* ctx,
             IntegrityFile created,
             repository_->CreateIntegrityFile(file, key, ViewOf(call.principal), call.deadline));
         ToProto(created, response);
+        return absl::OkStatus();
+      });
+}
+
+grpc::Status OrgApi::ListIntegrityFiles(grpc::ServerContext* ctx,
+                                        const v1::ListIntegrityFilesRequest* request,
+                                        v1::ListIntegrityFilesResponse* response) {
+  return gate_->Serve(
+      ctx, Method("ListIntegrityFiles"), [&](const CallContext& call) -> absl::Status {
+        std::string unit;
+        if (!request->unit().empty()) {
+          ASSIGN_OR_RETURN(unit, names::ParseName(request->unit(), "units", "unit"));
+        }
+        // The caller is part of the filter: a token is not passed on to someone else.
+        std::string fingerprint = absl::StrCat("unit=", unit, ";caller=", call.principal.subject());
+        ASSIGN_OR_RETURN(
+            names::PageRequest page,
+            names::ParsePage(request->page_size(), request->page_token(), fingerprint));
+        ASSIGN_OR_RETURN(std::vector<IntegrityFile> files,
+                         repository_->ListIntegrityFiles(unit, page.after_key, page.limit + 1,
+                                                         ViewOf(call.principal), call.deadline));
+        bool more = static_cast<int>(files.size()) > page.limit;
+        if (more) files.resize(page.limit);
+        for (const IntegrityFile& f : files) ToProto(f, response->add_files());
+        if (more) {
+          response->set_next_page_token(names::MakePageToken(files.back().code, fingerprint));
+        }
         return absl::OkStatus();
       });
 }

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/names/page_token.h"
 #include "common/names/resource_name.h"
+#include "common/sql/idempotency.h"
 #include "common/status/macros.h"
 #include "common/status/status.h"
 #include "common/time/civil_date.h"
@@ -161,6 +162,35 @@ grpc::Status OrgApi::AssignSupervision(grpc::ServerContext* ctx,
       });
 }
 
+grpc::Status OrgApi::AssignLiaison(grpc::ServerContext* ctx,
+                                   const v1::AssignLiaisonRequest* request, v1::Unit* response) {
+  return gate_->Serve(ctx, Method("AssignLiaison"), [&](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(std::string group, names::ParseName(request->group(), "units", "group"));
+    ASSIGN_OR_RETURN(std::string leader, names::ParseName(request->leader(), "people", "leader"));
+    ASSIGN_OR_RETURN(absl::CivilDay from, ParseDate(request->from_date(), "from_date"));
+    ASSIGN_OR_RETURN(std::optional<absl::CivilDay> to, OptionalDate(request->to_date(), "to_date"));
+    v1::AssignLiaisonRequest canonical = *request;
+    canonical.clear_request_id();
+    sql::RequestKey key(request->request_id(), "AssignLiaison", canonical.SerializeAsString());
+    ASSIGN_OR_RETURN(UnitView view,
+                     repository_->AssignLiaison(group, leader, from, to, key, call.deadline));
+    ToProto(view, response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OrgApi::EndLiaison(grpc::ServerContext* ctx, const v1::EndLiaisonRequest* request,
+                                v1::Unit* response) {
+  return gate_->Serve(ctx, Method("EndLiaison"), [&](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(std::string group, names::ParseName(request->group(), "units", "group"));
+    ASSIGN_OR_RETURN(std::string leader, names::ParseName(request->leader(), "people", "leader"));
+    ASSIGN_OR_RETURN(absl::CivilDay to, ParseDate(request->to_date(), "to_date"));
+    ASSIGN_OR_RETURN(UnitView view, repository_->EndLiaison(group, leader, to, call.deadline));
+    ToProto(view, response);
+    return absl::OkStatus();
+  });
+}
+
 grpc::Status OrgApi::CreateZone(grpc::ServerContext* ctx, const v1::CreateZoneRequest* request,
                                 v1::Zone* response) {
   return gate_->Serve(ctx, Method("CreateZone"), [&](const CallContext& call) -> absl::Status {
@@ -179,7 +209,10 @@ grpc::Status OrgApi::CreateZone(grpc::ServerContext* ctx, const v1::CreateZoneRe
                      names::ParseName(request->zone().office(), "units", "zone.office"));
     ASSIGN_OR_RETURN(zone.established_on,
                      ParseDate(request->zone().established_on(), "zone.established_on"));
-    ASSIGN_OR_RETURN(Zone created, repository_->CreateZone(zone, call.deadline));
+    v1::CreateZoneRequest canonical = *request;
+    canonical.clear_request_id();
+    sql::RequestKey key(request->request_id(), "CreateZone", canonical.SerializeAsString());
+    ASSIGN_OR_RETURN(Zone created, repository_->CreateZone(zone, key, call.deadline));
     ToProto(created, response);
     return absl::OkStatus();
   });
@@ -189,12 +222,98 @@ grpc::Status OrgApi::GetZone(grpc::ServerContext* ctx, const v1::GetZoneRequest*
                              v1::Zone* response) {
   return gate_->Serve(ctx, Method("GetZone"), [&](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(std::string code, names::ParseName(request->name(), "zones", "name"));
-    ASSIGN_OR_RETURN(std::optional<Zone> zone,
-                     repository_->GetZone(code, TodayInChina(), call.deadline));
+    ASSIGN_OR_RETURN(absl::CivilDay as_of, DateOrToday(request->as_of(), "as_of"));
+    ASSIGN_OR_RETURN(std::optional<Zone> zone, repository_->GetZone(code, as_of, call.deadline));
     if (!zone) return NotFound("ZONE_NOT_FOUND", absl::StrCat(request->name(), " does not exist"));
     ToProto(*zone, response);
     return absl::OkStatus();
   });
+}
+
+grpc::Status OrgApi::ListZones(grpc::ServerContext* ctx, const v1::ListZonesRequest* request,
+                               v1::ListZonesResponse* response) {
+  return gate_->Serve(ctx, Method("ListZones"), [&](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(absl::CivilDay as_of, DateOrToday(request->as_of(), "as_of"));
+    // The read date is part of what a page shows: a token is for one date only.
+    std::string fingerprint = absl::StrCat("as_of=", FormatDate(as_of));
+    ASSIGN_OR_RETURN(names::PageRequest page,
+                     names::ParsePage(request->page_size(), request->page_token(), fingerprint));
+    ASSIGN_OR_RETURN(std::vector<Zone> zones,
+                     repository_->ListZones(page.after_key, page.limit + 1, as_of, call.deadline));
+    bool more = static_cast<int>(zones.size()) > page.limit;
+    if (more) zones.resize(page.limit);
+    for (const Zone& zone : zones) ToProto(zone, response->add_zones());
+    if (more) response->set_next_page_token(names::MakePageToken(zones.back().code, fingerprint));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OrgApi::UpdateZone(grpc::ServerContext* ctx, const v1::UpdateZoneRequest* request,
+                                v1::Zone* response) {
+  return gate_->Serve(ctx, Method("UpdateZone"), [&](const CallContext& call) -> absl::Status {
+    const v1::Zone& in = request->zone();
+    ASSIGN_OR_RETURN(std::string code, names::ParseName(in.name(), "zones", "zone.name"));
+    ASSIGN_OR_RETURN(int64_t version, ParseEtag(in.etag(), "zone.etag"));
+    RETURN_IF_ERROR(CheckMask(request->update_mask(), {"display_name", "dissolved_on"}));
+    ASSIGN_OR_RETURN(std::optional<Zone> current,
+                     repository_->GetZone(code, TodayInChina(), call.deadline));
+    if (!current) return NotFound("ZONE_NOT_FOUND", absl::StrCat(in.name(), " does not exist"));
+    Zone zone = *current;
+    if (InMask(request->update_mask(), "display_name")) {
+      zone.display_name = in.display_name();
+      if (zone.display_name.empty()) {
+        return InvalidArgument("zone.display_name", "INVALID_DISPLAY_NAME",
+                               "zone.display_name: required");
+      }
+    }
+    if (InMask(request->update_mask(), "dissolved_on")) {
+      ASSIGN_OR_RETURN(zone.dissolved_on, OptionalDate(in.dissolved_on(), "zone.dissolved_on"));
+    }
+    ASSIGN_OR_RETURN(Zone updated, repository_->UpdateZone(zone, version, call.deadline));
+    ToProto(updated, response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OrgApi::AddZoneMember(grpc::ServerContext* ctx,
+                                   const v1::AddZoneMemberRequest* request, v1::Zone* response) {
+  return gate_->Serve(ctx, Method("AddZoneMember"), [&](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(std::string zone, names::ParseName(request->zone(), "zones", "zone"));
+    ASSIGN_OR_RETURN(std::string unit, names::ParseName(request->unit(), "units", "unit"));
+    ASSIGN_OR_RETURN(absl::CivilDay from, ParseDate(request->from_date(), "from_date"));
+    ASSIGN_OR_RETURN(Zone updated, repository_->AddZoneMember(zone, unit, from, call.deadline));
+    ToProto(updated, response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OrgApi::EndZoneMember(grpc::ServerContext* ctx,
+                                   const v1::EndZoneMemberRequest* request, v1::Zone* response) {
+  return gate_->Serve(ctx, Method("EndZoneMember"), [&](const CallContext& call) -> absl::Status {
+    ASSIGN_OR_RETURN(std::string zone, names::ParseName(request->zone(), "zones", "zone"));
+    ASSIGN_OR_RETURN(std::string unit, names::ParseName(request->unit(), "units", "unit"));
+    ASSIGN_OR_RETURN(absl::CivilDay to, ParseDate(request->to_date(), "to_date"));
+    ASSIGN_OR_RETURN(Zone updated, repository_->EndZoneMember(zone, unit, to, call.deadline));
+    ToProto(updated, response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OrgApi::ChangeZoneOffice(grpc::ServerContext* ctx,
+                                      const v1::ChangeZoneOfficeRequest* request,
+                                      v1::Zone* response) {
+  return gate_->Serve(
+      ctx, Method("ChangeZoneOffice"), [&](const CallContext& call) -> absl::Status {
+        ASSIGN_OR_RETURN(std::string zone, names::ParseName(request->zone(), "zones", "zone"));
+        ASSIGN_OR_RETURN(std::string office,
+                         names::ParseName(request->office(), "units", "office"));
+        ASSIGN_OR_RETURN(absl::CivilDay from, ParseDate(request->from_date(), "from_date"));
+        ASSIGN_OR_RETURN(int64_t version, ParseEtag(request->etag(), "etag"));
+        ASSIGN_OR_RETURN(Zone updated,
+                         repository_->ChangeZoneOffice(zone, office, from, version, call.deadline));
+        ToProto(updated, response);
+        return absl::OkStatus();
+      });
 }
 
 }  // namespace paizhu::org

@@ -35,11 +35,6 @@ size_t Characters(const std::string& text) {
   }));
 }
 
-bool IsOfficeKind(const std::string& kind) {
-  return kind == "supervision_office" || kind == "case_management_office" ||
-         kind == "trial_office" || kind == "petition_office" || kind == "office";
-}
-
 // Collects one row's problems.
 class Row {
  public:
@@ -795,6 +790,20 @@ std::optional<IntegrityEntryRecord> ParseIntegrityEntryRow(const IntegrityEntryC
   return out;
 }
 
+std::optional<LiaisonRecord> ParseLiaisonRow(const LiaisonColumns& in,
+                                             std::vector<RowError>& errors) {
+  Row row(in.line, errors);
+  LiaisonRecord out;
+  out.line = in.line;
+  out.group_code = Trim(in.group);
+  out.leader_code = Trim(in.leader);
+  row.RequiredCode("group", out.group_code);
+  row.RequiredCode("leader", out.leader_code);
+  out.when = row.Period(Trim(in.from), Trim(in.to));
+  if (!row.ok()) return std::nullopt;
+  return out;
+}
+
 ParsedRows<VettingRecord> ParseVettingRows(const std::vector<VettingColumns>& rows,
                                            absl::CivilDay today) {
   return ParseAll(rows, ParseVettingRow, today);
@@ -817,6 +826,9 @@ ParsedRows<IntegrityFileRecord> ParseIntegrityFileRows(
 ParsedRows<IntegrityEntryRecord> ParseIntegrityEntryRows(
     const std::vector<IntegrityEntryColumns>& rows, absl::CivilDay today) {
   return ParseAll(rows, ParseIntegrityEntryRow, today);
+}
+ParsedRows<LiaisonRecord> ParseLiaisonRows(const std::vector<LiaisonColumns>& rows) {
+  return ParseAll<LiaisonColumns, LiaisonRecord>(rows, ParseLiaisonRow);
 }
 
 }  // namespace paizhu::org

@@ -122,6 +122,11 @@ struct IntegrityEntryColumns {
   std::string file, kind, date, summary;
 };
 
+struct LiaisonColumns {
+  int line = 0;
+  std::string group, leader, from, to;
+};
+
 // ---- the parsed rows ----
 
 struct ZoneRecord {
@@ -226,6 +231,13 @@ struct IntegrityEntryRecord {
   IntegrityEntry entry;  // recorded_by empty: imported
 };
 
+struct LiaisonRecord {
+  int line = 0;
+  std::string group_code;
+  std::string leader_code;
+  DateRange when;
+};
+
 // Notes (vettings, transfer talks) and an accountability's reason: at most this many
 // characters; an accountability's measure at most kMaxTextCharacters / 2.
 inline constexpr size_t kMaxNoteCharacters = 500;
@@ -291,6 +303,10 @@ ParsedRows<IntegrityFileRecord> ParseIntegrityFileRows(
     const std::vector<IntegrityFileColumns>& rows);
 ParsedRows<IntegrityEntryRecord> ParseIntegrityEntryRows(
     const std::vector<IntegrityEntryColumns>& rows, absl::CivilDay today);
+// Liaisons are planned as well as past: `to` may be empty (ongoing) or in the future.
+std::optional<LiaisonRecord> ParseLiaisonRow(const LiaisonColumns& row,
+                                             std::vector<RowError>& errors);
+ParsedRows<LiaisonRecord> ParseLiaisonRows(const std::vector<LiaisonColumns>& rows);
 
 // `posts` of a group: "leader=1;deputy=1;staff=2" (spaces around parts allowed, an empty
 // text = no quotas). Appends problems on column `posts` to `errors`.

@@ -47,6 +47,21 @@ struct Accountability {
   std::string reason;
 };
 
+// People holding, on as_of, a post matching what is set (nothing set: everyone).
+struct PeopleFilter {
+  absl::CivilDay as_of;
+  std::string unit_code;  // empty: any unit
+  std::string post;       // empty: any post
+  bool active = false;    // any post at all
+  bool Filters() const { return active || !unit_code.empty() || !post.empty(); }
+};
+
+// Where a page of accountability records (newest first) ended.
+struct AccountabilityCursor {
+  absl::CivilDay decided_on;
+  int64_t id = 0;
+};
+
 bool IsGender(const std::string& value);
 bool IsEducation(const std::string& value);
 bool IsSpecialty(const std::string& value);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "services/org/domain/posts.h"
+#include "services/org/domain/unit.h"
 
 namespace paizhu::org {
 
@@ -116,6 +117,7 @@ OrgStatistics ComputeStatistics(const OrgSnapshot& s, const StatisticsQuery& q) 
     auto zone = zones.find(m.zone_code);
     if (zone == zones.end() || !m.when.Contains(d)) continue;
     const std::string& kind = kind_of[m.unit_code];
+    if (IsOfficeKind(kind)) zone->second.office_code = m.unit_code;  // the one in force on D
     if (kind == "group") zone->second.group_codes.push_back(m.unit_code);
     if (kind == "township") zone->second.township_codes.push_back(m.unit_code);
   }

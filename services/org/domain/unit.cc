@@ -20,6 +20,11 @@ constexpr size_t kMaxDisplayNameBytes = 300;
 
 }  // namespace
 
+bool IsOfficeKind(const std::string& kind) {
+  return kind == "supervision_office" || kind == "case_management_office" ||
+         kind == "trial_office" || kind == "petition_office" || kind == "office";
+}
+
 bool IsUnitKind(const std::string& kind) {
   for (const char* k : kKinds) {
     if (kind == k) return true;

@@ -12,6 +12,8 @@ namespace paizhu::org {
 
 // The kinds CONTRACTS.md fixes.
 bool IsUnitKind(const std::string& kind);
+// The office kinds: an office leads a zone and guides groups.
+bool IsOfficeKind(const std::string& kind);
 
 struct Unit {
   std::string code;
@@ -34,8 +36,15 @@ struct UnitView {
     std::optional<absl::CivilDay> to;
     int filled = 0;  // holders on the view's date (a vacant leader post has an acting leader)
   };
+  struct Liaison {
+    std::string leader_code;
+    std::string leader_name;
+    absl::CivilDay from;
+    std::optional<absl::CivilDay> to;
+  };
   Unit unit;
   std::vector<Quota> quotas;           // groups
+  std::vector<Liaison> liaisons;       // groups: the commission leaders liaising with them
   std::string supervising_group_code;  // supervised units
   std::string zone_code;               // offices, groups, townships
 };

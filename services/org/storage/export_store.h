@@ -20,7 +20,9 @@ using KeyedRows = std::vector<std::pair<std::string, Columns>>;
 // person code left out of people and roles (the bootstrap administrator).
 absl::StatusOr<KeyedRows<ZoneColumns>> ExportZoneRows(sql::Transaction& tx,
                                                       const std::string& after, int limit);
-// posts: the quotas in force on established_on; zone: the unit's first; no supervision.
+// posts: the quotas in force on established_on; zone: the unit's first, offices' empty
+// (a zone's row names its founding office; a later office's dated change has no column);
+// no supervision.
 absl::StatusOr<KeyedRows<UnitColumns>> ExportUnitRows(sql::Transaction& tx,
                                                       const std::string& after, int limit);
 absl::StatusOr<KeyedRows<SupervisionColumns>> ExportSupervisionRows(sql::Transaction& tx,
@@ -40,5 +42,27 @@ absl::StatusOr<KeyedRows<RoleColumns>> ExportRoleRows(sql::Transaction& tx,
                                                       const std::string& skip_person);
 absl::StatusOr<KeyedRows<TrainingColumns>> ExportTrainingRows(sql::Transaction& tx,
                                                               const std::string& after, int limit);
+// The record kinds beside people, in recorded order (integrity files by code). Vettings
+// leave out each person's latest passed one: ExportPersonRows carries it (vetted_on).
+absl::StatusOr<KeyedRows<VettingColumns>> ExportVettingRows(sql::Transaction& tx,
+                                                            const std::string& after, int limit);
+absl::StatusOr<KeyedRows<TransferTalkColumns>> ExportTransferTalkRows(sql::Transaction& tx,
+                                                                      const std::string& after,
+                                                                      int limit);
+absl::StatusOr<KeyedRows<MentoringColumns>> ExportMentoringRows(sql::Transaction& tx,
+                                                                const std::string& after,
+                                                                int limit);
+absl::StatusOr<KeyedRows<AccountabilityColumns>> ExportAccountabilityRows(sql::Transaction& tx,
+                                                                          const std::string& after,
+                                                                          int limit);
+absl::StatusOr<KeyedRows<IntegrityFileColumns>> ExportIntegrityFileRows(sql::Transaction& tx,
+                                                                        const std::string& after,
+                                                                        int limit);
+absl::StatusOr<KeyedRows<IntegrityEntryColumns>> ExportIntegrityEntryRows(sql::Transaction& tx,
+                                                                          const std::string& after,
+                                                                          int limit);
+// Every liaison, ended or not, in recorded order.
+absl::StatusOr<KeyedRows<LiaisonColumns>> ExportLiaisonRows(sql::Transaction& tx,
+                                                            const std::string& after, int limit);
 
 }  // namespace paizhu::org

@@ -9,6 +9,7 @@
 #include "services/org/storage/people_store.h"
 #include "services/org/storage/records_store.h"
 #include "services/org/storage/snapshot_store.h"
+#include "services/org/storage/zone_store.h"
 
 namespace paizhu::org {
 namespace {
@@ -114,13 +115,39 @@ absl::StatusOr<UnitView> MysqlOrgRepository::AssignSupervision(const std::string
                     [&](sql::Transaction& tx) { return SetSupervision(tx, unit, group, from); });
 }
 
-absl::StatusOr<Zone> MysqlOrgRepository::CreateZone(const Zone& zone, absl::Time deadline) {
+absl::StatusOr<UnitView> MysqlOrgRepository::AssignLiaison(
+    const std::string& group, const std::string& leader, absl::CivilDay from,
+    std::optional<absl::CivilDay> to, const sql::RequestKey& key, absl::Time deadline) {
+  return ChangeUnit(group, deadline, [&](sql::Transaction& tx) -> absl::Status {
+    ASSIGN_OR_RETURN(std::optional<std::string> earlier, key.Claim(tx));
+    if (earlier) return absl::OkStatus();  // the first call assigned it
+    RETURN_IF_ERROR(AddLiaison(tx, group, leader, from, to));
+    return key.Complete(tx, group);
+  });
+}
+
+absl::StatusOr<UnitView> MysqlOrgRepository::EndLiaison(const std::string& group,
+                                                        const std::string& leader,
+                                                        absl::CivilDay to, absl::Time deadline) {
+  return ChangeUnit(group, deadline, [&](sql::Transaction& tx) {
+    return ::paizhu::org::EndLiaison(tx, group, leader, to);
+  });
+}
+
+absl::StatusOr<Zone> MysqlOrgRepository::CreateZone(const Zone& zone, const sql::RequestKey& key,
+                                                    absl::Time deadline) {
   Zone out;
   RETURN_IF_ERROR(
       sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
-        RETURN_IF_ERROR(InsertZone(tx, zone));
-        ASSIGN_OR_RETURN(std::optional<Zone> read, ReadZone(tx, zone.code, TodayInChina()));
-        out = *read;
+        ASSIGN_OR_RETURN(std::optional<std::string> earlier, key.Claim(tx));
+        std::string code = earlier ? *earlier : zone.code;  // a retry: the first call's zone
+        if (!earlier) {
+          RETURN_IF_ERROR(InsertZone(tx, zone));
+          RETURN_IF_ERROR(key.Complete(tx, zone.code));
+        }
+        ASSIGN_OR_RETURN(std::optional<Zone> read, ReadZone(tx, code, TodayInChina()));
+        if (!read) return Internal("ZONE_MISSING", "a created zone is missing");
+        out = *std::move(read);
         return absl::OkStatus();
       }));
   return out;
@@ -136,6 +163,67 @@ absl::StatusOr<std::optional<Zone>> MysqlOrgRepository::GetZone(const std::strin
         return absl::OkStatus();
       }));
   return zone;
+}
+
+absl::StatusOr<std::vector<Zone>> MysqlOrgRepository::ListZones(const std::string& after_code,
+                                                                int limit, absl::CivilDay as_of,
+                                                                absl::Time deadline) {
+  std::vector<Zone> zones;
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        zones.clear();
+        ASSIGN_OR_RETURN(std::vector<std::string> codes, ListZoneCodes(tx, after_code, limit));
+        for (const std::string& code : codes) {
+          ASSIGN_OR_RETURN(std::optional<Zone> zone, ReadZone(tx, code, as_of));
+          if (zone) zones.push_back(*std::move(zone));
+        }
+        return absl::OkStatus();
+      }));
+  return zones;
+}
+
+absl::StatusOr<Zone> MysqlOrgRepository::ChangeZone(
+    const std::string& code, absl::Time deadline,
+    const std::function<absl::Status(sql::Transaction&)>& change) {
+  Zone out;
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        RETURN_IF_ERROR(change(tx));
+        ASSIGN_OR_RETURN(std::optional<Zone> read, ReadZone(tx, code, TodayInChina()));
+        if (!read) return Internal("ZONE_MISSING", "a changed zone is missing");
+        out = *std::move(read);
+        return absl::OkStatus();
+      }));
+  return out;
+}
+
+absl::StatusOr<Zone> MysqlOrgRepository::UpdateZone(const Zone& zone, int64_t version,
+                                                    absl::Time deadline) {
+  return ChangeZone(zone.code, deadline,
+                    [&](sql::Transaction& tx) { return UpdateZoneRow(tx, zone, version); });
+}
+
+absl::StatusOr<Zone> MysqlOrgRepository::AddZoneMember(const std::string& zone,
+                                                       const std::string& unit, absl::CivilDay from,
+                                                       absl::Time deadline) {
+  return ChangeZone(zone, deadline,
+                    [&](sql::Transaction& tx) { return JoinZone(tx, zone, unit, from); });
+}
+
+absl::StatusOr<Zone> MysqlOrgRepository::EndZoneMember(const std::string& zone,
+                                                       const std::string& unit, absl::CivilDay to,
+                                                       absl::Time deadline) {
+  return ChangeZone(zone, deadline,
+                    [&](sql::Transaction& tx) { return LeaveZone(tx, zone, unit, to); });
+}
+
+absl::StatusOr<Zone> MysqlOrgRepository::ChangeZoneOffice(const std::string& zone,
+                                                          const std::string& office,
+                                                          absl::CivilDay from, int64_t version,
+                                                          absl::Time deadline) {
+  return ChangeZone(zone, deadline, [&](sql::Transaction& tx) {
+    return MoveZoneOffice(tx, zone, office, from, version);
+  });
 }
 
 absl::StatusOr<Person> MysqlOrgRepository::ChangePerson(
@@ -251,11 +339,30 @@ absl::StatusOr<Accountability> MysqlOrgRepository::RecordAccountability(
 }
 
 absl::StatusOr<std::vector<Accountability>> MysqlOrgRepository::ListAccountability(
-    const std::string& kind, const std::string& code, absl::Time deadline) {
+    const std::string& kind, const std::string& code,
+    const std::optional<AccountabilityCursor>& after, int limit, absl::Time deadline) {
   std::vector<Accountability> out;
   RETURN_IF_ERROR(
       sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
-        ASSIGN_OR_RETURN(out, ReadAccountability(tx, kind, code));
+        ASSIGN_OR_RETURN(out, ReadAccountability(tx, kind, code, after, limit));
+        return absl::OkStatus();
+      }));
+  return out;
+}
+
+absl::StatusOr<std::vector<Person>> MysqlOrgRepository::ListPeople(const PeopleFilter& filter,
+                                                                   const std::string& after_code,
+                                                                   int limit, absl::Time deadline) {
+  std::vector<Person> out;
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        out.clear();
+        ASSIGN_OR_RETURN(std::vector<std::string> codes,
+                         ListPersonCodes(tx, filter, after_code, limit));
+        for (const std::string& code : codes) {
+          ASSIGN_OR_RETURN(std::optional<Person> person, ReadPerson(tx, code));
+          if (person) out.push_back(*std::move(person));
+        }
         return absl::OkStatus();
       }));
   return out;
@@ -384,6 +491,32 @@ absl::StatusOr<IntegrityFile> MysqlOrgRepository::CreateIntegrityFile(
       }));
   if (!stored) return absl::InternalError("integrity file vanished after its creation");
   return *stored;
+}
+
+absl::StatusOr<std::vector<IntegrityFile>> MysqlOrgRepository::ListIntegrityFiles(
+    const std::string& unit_code, const std::string& after_code, int limit,
+    const IntegrityFileCheck& may_see, absl::Time deadline) {
+  std::vector<IntegrityFile> out;
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        out.clear();
+        // Files the caller may not see are skipped: read batches until the page is full.
+        std::string after = after_code;
+        while (static_cast<int>(out.size()) < limit) {
+          ASSIGN_OR_RETURN(std::vector<std::string> codes,
+                           ListIntegrityFileCodes(tx, unit_code, after, limit));
+          for (const std::string& code : codes) {
+            ASSIGN_OR_RETURN(std::optional<IntegrityFile> file,
+                             ReadIntegrityFile(tx, code, TodayInChina()));
+            if (file && may_see(file->supervising_group_code)) out.push_back(*std::move(file));
+            if (static_cast<int>(out.size()) == limit) break;
+          }
+          if (static_cast<int>(codes.size()) < limit) break;
+          after = codes.back();
+        }
+        return absl::OkStatus();
+      }));
+  return out;
 }
 
 absl::StatusOr<std::optional<IntegrityFile>> MysqlOrgRepository::GetIntegrityFile(

@@ -24,9 +24,25 @@ class MysqlOrgRepository : public OrgRepository {
                                         absl::CivilDay from, absl::Time deadline) override;
   absl::StatusOr<UnitView> AssignSupervision(const std::string& unit, const std::string& group,
                                              absl::CivilDay from, absl::Time deadline) override;
-  absl::StatusOr<Zone> CreateZone(const Zone& zone, absl::Time deadline) override;
+  absl::StatusOr<UnitView> AssignLiaison(const std::string& group, const std::string& leader,
+                                         absl::CivilDay from, std::optional<absl::CivilDay> to,
+                                         const sql::RequestKey& key, absl::Time deadline) override;
+  absl::StatusOr<UnitView> EndLiaison(const std::string& group, const std::string& leader,
+                                      absl::CivilDay to, absl::Time deadline) override;
+  absl::StatusOr<Zone> CreateZone(const Zone& zone, const sql::RequestKey& key,
+                                  absl::Time deadline) override;
   absl::StatusOr<std::optional<Zone>> GetZone(const std::string& code, absl::CivilDay as_of,
                                               absl::Time deadline) override;
+  absl::StatusOr<std::vector<Zone>> ListZones(const std::string& after_code, int limit,
+                                              absl::CivilDay as_of, absl::Time deadline) override;
+  absl::StatusOr<Zone> UpdateZone(const Zone& zone, int64_t version, absl::Time deadline) override;
+  absl::StatusOr<Zone> AddZoneMember(const std::string& zone, const std::string& unit,
+                                     absl::CivilDay from, absl::Time deadline) override;
+  absl::StatusOr<Zone> EndZoneMember(const std::string& zone, const std::string& unit,
+                                     absl::CivilDay to, absl::Time deadline) override;
+  absl::StatusOr<Zone> ChangeZoneOffice(const std::string& zone, const std::string& office,
+                                        absl::CivilDay from, int64_t version,
+                                        absl::Time deadline) override;
   absl::StatusOr<Person> CreatePerson(const Person& person, const sql::RequestKey& key,
                                       absl::Time deadline) override;
   absl::StatusOr<Person> UpdatePerson(const Person& person, int64_t version,
@@ -49,9 +65,12 @@ class MysqlOrgRepository : public OrgRepository {
                                          const DateRange& when, absl::Time deadline) override;
   absl::StatusOr<Accountability> RecordAccountability(const Accountability& record,
                                                       absl::Time deadline) override;
-  absl::StatusOr<std::vector<Accountability>> ListAccountability(const std::string& kind,
-                                                                 const std::string& code,
-                                                                 absl::Time deadline) override;
+  absl::StatusOr<std::vector<Accountability>> ListAccountability(
+      const std::string& kind, const std::string& code,
+      const std::optional<AccountabilityCursor>& after, int limit, absl::Time deadline) override;
+  absl::StatusOr<std::vector<Person>> ListPeople(const PeopleFilter& filter,
+                                                 const std::string& after_code, int limit,
+                                                 absl::Time deadline) override;
   absl::StatusOr<Person> GrantRole(const std::string& person, const RoleGrant& grant,
                                    absl::CivilDay from, absl::Time deadline) override;
   absl::StatusOr<std::optional<std::pair<ResolvedPerson, RoleScopeFacts>>> ResolvePerson(
@@ -66,6 +85,11 @@ class MysqlOrgRepository : public OrgRepository {
                                                     const sql::RequestKey& key,
                                                     const IntegrityFileCheck& may_file,
                                                     absl::Time deadline) override;
+  absl::StatusOr<std::vector<IntegrityFile>> ListIntegrityFiles(const std::string& unit_code,
+                                                                const std::string& after_code,
+                                                                int limit,
+                                                                const IntegrityFileCheck& may_see,
+                                                                absl::Time deadline) override;
   absl::StatusOr<std::optional<IntegrityFile>> GetIntegrityFile(const std::string& code,
                                                                 const IntegrityFileCheck& may_see,
                                                                 absl::Time deadline) override;
@@ -82,6 +106,9 @@ class MysqlOrgRepository : public OrgRepository {
                                       const std::function<absl::Status(sql::Transaction&)>& change);
   absl::StatusOr<UnitView> ChangeUnit(const std::string& code, absl::Time deadline,
                                       const std::function<absl::Status(sql::Transaction&)>& change);
+  // Runs `change` then reads the zone back as of today, in one transaction.
+  absl::StatusOr<Zone> ChangeZone(const std::string& code, absl::Time deadline,
+                                  const std::function<absl::Status(sql::Transaction&)>& change);
   sql::Pool* pool_;
 };
 

@@ -56,10 +56,32 @@ class OrgRepository {
   virtual absl::StatusOr<UnitView> AssignSupervision(const std::string& unit,
                                                      const std::string& group, absl::CivilDay from,
                                                      absl::Time deadline) = 0;
+  virtual absl::StatusOr<UnitView> AssignLiaison(const std::string& group,
+                                                 const std::string& leader, absl::CivilDay from,
+                                                 std::optional<absl::CivilDay> to,
+                                                 const sql::RequestKey& key,
+                                                 absl::Time deadline) = 0;
+  virtual absl::StatusOr<UnitView> EndLiaison(const std::string& group, const std::string& leader,
+                                              absl::CivilDay to, absl::Time deadline) = 0;
 
-  virtual absl::StatusOr<Zone> CreateZone(const Zone& zone, absl::Time deadline) = 0;
+  virtual absl::StatusOr<Zone> CreateZone(const Zone& zone, const sql::RequestKey& key,
+                                          absl::Time deadline) = 0;
   virtual absl::StatusOr<std::optional<Zone>> GetZone(const std::string& code, absl::CivilDay as_of,
                                                       absl::Time deadline) = 0;
+  // Up to `limit` zones after `after_code`, with their members on `as_of`.
+  virtual absl::StatusOr<std::vector<Zone>> ListZones(const std::string& after_code, int limit,
+                                                      absl::CivilDay as_of,
+                                                      absl::Time deadline) = 0;
+  virtual absl::StatusOr<Zone> UpdateZone(const Zone& zone, int64_t version,
+                                          absl::Time deadline) = 0;
+  virtual absl::StatusOr<Zone> AddZoneMember(const std::string& zone, const std::string& unit,
+                                             absl::CivilDay from, absl::Time deadline) = 0;
+  virtual absl::StatusOr<Zone> EndZoneMember(const std::string& zone, const std::string& unit,
+                                             absl::CivilDay to, absl::Time deadline) = 0;
+  // Another office leads the zone from `from` (zone_store.h, MoveZoneOffice).
+  virtual absl::StatusOr<Zone> ChangeZoneOffice(const std::string& zone, const std::string& office,
+                                                absl::CivilDay from, int64_t version,
+                                                absl::Time deadline) = 0;
 
   virtual absl::StatusOr<Person> CreatePerson(const Person& person, const sql::RequestKey& key,
                                               absl::Time deadline) = 0;
@@ -88,9 +110,14 @@ class OrgRepository {
                                                  absl::Time deadline) = 0;
   virtual absl::StatusOr<Accountability> RecordAccountability(const Accountability& record,
                                                               absl::Time deadline) = 0;
-  virtual absl::StatusOr<std::vector<Accountability>> ListAccountability(const std::string& kind,
-                                                                         const std::string& code,
-                                                                         absl::Time deadline) = 0;
+  // Up to `limit` records, newest first, after `after` when set.
+  virtual absl::StatusOr<std::vector<Accountability>> ListAccountability(
+      const std::string& kind, const std::string& code,
+      const std::optional<AccountabilityCursor>& after, int limit, absl::Time deadline) = 0;
+  // Up to `limit` people after `after_code` (keyset), with their assignments.
+  virtual absl::StatusOr<std::vector<Person>> ListPeople(const PeopleFilter& filter,
+                                                         const std::string& after_code, int limit,
+                                                         absl::Time deadline) = 0;
   virtual absl::StatusOr<Person> GrantRole(const std::string& person, const RoleGrant& grant,
                                            absl::CivilDay from, absl::Time deadline) = 0;
 
@@ -115,6 +142,10 @@ class OrgRepository {
                                                             const IntegrityFileCheck& may_file,
                                                             absl::Time deadline) = 0;
   // nullopt when missing or when `may_see` refuses it (the same answer).
+  // Up to `limit` files the caller may see, after `after_code`, of `unit_code` if set.
+  virtual absl::StatusOr<std::vector<IntegrityFile>> ListIntegrityFiles(
+      const std::string& unit_code, const std::string& after_code, int limit,
+      const IntegrityFileCheck& may_see, absl::Time deadline) = 0;
   virtual absl::StatusOr<std::optional<IntegrityFile>> GetIntegrityFile(
       const std::string& code, const IntegrityFileCheck& may_see, absl::Time deadline) = 0;
   // NOT_FOUND / INTEGRITY_FILE_NOT_FOUND when missing or not seen.

@@ -8,22 +8,11 @@
 #include "common/status/macros.h"
 #include "common/status/status.h"
 #include "common/time/civil_date.h"
+#include "services/org/storage/dates.h"
 #include "services/org/storage/unit_store.h"
 
 namespace paizhu::org {
 namespace {
-
-absl::CivilDay DateOf(const std::string& text) {
-  auto day = ParseDate(text, "db");
-  return day.ok() ? *day : absl::CivilDay();
-}
-std::optional<absl::CivilDay> OptionalDate(const sql::Rows& rows, size_t r, size_t c) {
-  if (rows.IsNull(r, c)) return std::nullopt;
-  return DateOf(rows.Str(r, c));
-}
-sql::Param DateParam(const std::optional<absl::CivilDay>& day) {
-  return day ? sql::Param(FormatDate(*day)) : sql::Param(nullptr);
-}
 
 // The rule checks read with LOCK IN SHARE MODE: under REPEATABLE READ a plain read sees
 // the snapshot from the transaction's first read, which may predate a competitor's
@@ -333,20 +322,58 @@ absl::StatusOr<int64_t> InsertAccountability(sql::Transaction& tx, const Account
   return id.Int(0, 0);
 }
 
-absl::StatusOr<std::vector<Accountability>> ReadAccountability(sql::Transaction& tx,
-                                                               const std::string& kind,
-                                                               const std::string& code) {
-  ASSIGN_OR_RETURN(
-      sql::Rows rows,
-      tx.Query("SELECT id, decided_on, measure, reason FROM accountability WHERE "
-               "subject_kind = ? AND subject_code = ? ORDER BY decided_on DESC, id DESC",
-               {kind, code}));
+absl::StatusOr<std::vector<Accountability>> ReadAccountability(
+    sql::Transaction& tx, const std::string& kind, const std::string& code,
+    const std::optional<AccountabilityCursor>& after, int limit) {
+  std::string condition = "subject_kind = ? AND subject_code = ?";
+  sql::Params params = {kind, code};
+  if (after) {
+    std::string day = FormatDate(after->decided_on);
+    absl::StrAppend(&condition, " AND (decided_on < ? OR (decided_on = ? AND id < ?))");
+    params.insert(params.end(), {day, day, after->id});
+  }
+  params.push_back(int64_t{limit});
+  ASSIGN_OR_RETURN(sql::Rows rows,
+                   tx.Query(absl::StrCat("SELECT id, decided_on, measure, reason FROM "
+                                         "accountability WHERE ",
+                                         condition, " ORDER BY decided_on DESC, id DESC LIMIT ?"),
+                            params));
   std::vector<Accountability> out;
   for (size_t r = 0; r < rows.size(); ++r) {
     out.push_back(
         {rows.Int(r, 0), kind, code, DateOf(rows.Str(r, 1)), rows.Str(r, 2), rows.Str(r, 3)});
   }
   return out;
+}
+
+absl::StatusOr<std::vector<std::string>> ListPersonCodes(sql::Transaction& tx,
+                                                         const PeopleFilter& filter,
+                                                         const std::string& after_code, int limit) {
+  std::string condition = "p.code > ?";
+  sql::Params params = {after_code};
+  if (filter.Filters()) {
+    std::string day = FormatDate(filter.as_of);
+    absl::StrAppend(&condition,
+                    " AND EXISTS (SELECT 1 FROM post_assignments a WHERE a.person_code = p.code "
+                    "AND a.from_date <= ? AND (a.to_date IS NULL OR a.to_date >= ?)");
+    params.insert(params.end(), {day, day});
+    if (!filter.unit_code.empty()) {
+      absl::StrAppend(&condition, " AND a.unit_code = ?");
+      params.push_back(filter.unit_code);
+    }
+    if (!filter.post.empty()) {
+      absl::StrAppend(&condition, " AND a.post = ?");
+      params.push_back(filter.post);
+    }
+    absl::StrAppend(&condition, ")");
+  }
+  params.push_back(int64_t{limit});
+  ASSIGN_OR_RETURN(sql::Rows rows, tx.Query(absl::StrCat("SELECT p.code FROM people p WHERE ",
+                                                         condition, " ORDER BY p.code LIMIT ?"),
+                                            params));
+  std::vector<std::string> codes;
+  for (size_t r = 0; r < rows.size(); ++r) codes.push_back(rows.Str(r, 0));
+  return codes;
 }
 
 absl::Status InsertRoleGrant(sql::Transaction& tx, const std::string& person_code,

@@ -36,9 +36,14 @@ absl::Status InsertTraining(sql::Transaction& tx, const std::string& person_code
 absl::Status InsertMentoring(sql::Transaction& tx, const std::string& mentor,
                              const std::string& mentee, const DateRange& when);
 absl::StatusOr<int64_t> InsertAccountability(sql::Transaction& tx, const Accountability& record);
-absl::StatusOr<std::vector<Accountability>> ReadAccountability(sql::Transaction& tx,
-                                                               const std::string& kind,
-                                                               const std::string& code);
+// Newest first, after `after` when set, at most `limit`.
+absl::StatusOr<std::vector<Accountability>> ReadAccountability(
+    sql::Transaction& tx, const std::string& kind, const std::string& code,
+    const std::optional<AccountabilityCursor>& after, int limit);
+// Up to `limit` codes of people after `after_code` matching `filter`, in order.
+absl::StatusOr<std::vector<std::string>> ListPersonCodes(sql::Transaction& tx,
+                                                         const PeopleFilter& filter,
+                                                         const std::string& after_code, int limit);
 absl::Status InsertRoleGrant(sql::Transaction& tx, const std::string& person_code,
                              const RoleGrant& grant, absl::CivilDay from);
 // Role grants and posts in force on `as_of`.

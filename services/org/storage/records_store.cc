@@ -6,16 +6,9 @@
 #include "common/status/macros.h"
 #include "common/status/status.h"
 #include "common/time/civil_date.h"
+#include "services/org/storage/dates.h"
 
 namespace paizhu::org {
-namespace {
-
-absl::CivilDay DateOf(const std::string& text) {
-  auto day = ParseDate(text, "db");
-  return day.ok() ? *day : absl::CivilDay();
-}
-
-}  // namespace
 
 absl::StatusOr<std::vector<RuleVersion>> ReadRuleVersions(sql::Transaction& tx,
                                                           const std::string& rule) {
@@ -133,6 +126,19 @@ absl::Status InsertIntegrityEntry(sql::Transaction& tx, const std::string& file_
           "VALUES (?, ?, ?, ?, ?)",
           {file_code, e.kind, FormatDate(e.day), e.summary, e.recorded_by})
       .status();
+}
+
+absl::StatusOr<std::vector<std::string>> ListIntegrityFileCodes(sql::Transaction& tx,
+                                                                const std::string& unit_code,
+                                                                const std::string& after_code,
+                                                                int limit) {
+  ASSIGN_OR_RETURN(sql::Rows rows,
+                   tx.Query("SELECT code FROM integrity_files WHERE code > ? AND (? = '' OR "
+                            "unit_code = ?) ORDER BY code LIMIT ?",
+                            {after_code, unit_code, unit_code, int64_t{limit}}));
+  std::vector<std::string> codes;
+  for (size_t r = 0; r < rows.size(); ++r) codes.push_back(rows.Str(r, 0));
+  return codes;
 }
 
 }  // namespace paizhu::org

@@ -27,6 +27,11 @@ absl::Status InsertIntegrityFile(sql::Transaction& tx, const IntegrityFile& file
 absl::StatusOr<std::optional<IntegrityFile>> ReadIntegrityFile(sql::Transaction& tx,
                                                                const std::string& code,
                                                                absl::CivilDay as_of);
+// Up to `limit` file codes after `after_code`, of `unit_code` if set, in order.
+absl::StatusOr<std::vector<std::string>> ListIntegrityFileCodes(sql::Transaction& tx,
+                                                                const std::string& unit_code,
+                                                                const std::string& after_code,
+                                                                int limit);
 // The group supervising `unit_code` on `day`, or empty.
 absl::StatusOr<std::string> SupervisingGroupOn(sql::Transaction& tx, const std::string& unit_code,
                                                absl::CivilDay day);

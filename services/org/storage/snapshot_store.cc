@@ -3,18 +3,11 @@
 #include "absl/strings/str_split.h"
 #include "common/status/macros.h"
 #include "common/time/civil_date.h"
+#include "services/org/storage/dates.h"
 
 namespace paizhu::org {
 namespace {
 
-absl::CivilDay DateOf(const std::string& text) {
-  auto day = ParseDate(text, "db");
-  return day.ok() ? *day : absl::CivilDay();
-}
-std::optional<absl::CivilDay> OptionalDate(const sql::Rows& rows, size_t r, size_t c) {
-  if (rows.IsNull(r, c)) return std::nullopt;
-  return DateOf(rows.Str(r, c));
-}
 DateRange RangeOf(const sql::Rows& rows, size_t r, size_t from_col) {
   return DateRange{DateOf(rows.Str(r, from_col)), OptionalDate(rows, r, from_col + 1)};
 }
@@ -91,14 +84,16 @@ absl::StatusOr<RoleScopeFacts> ReadRoleScopeFacts(sql::Transaction& tx, absl::Ci
                             {day, day}));
   for (size_t r = 0; r < guided.size(); ++r)
     facts.groups_guided_by[guided.Str(r, 0)].push_back(guided.Str(r, 1));
+  // The office leading each zone on as_of (zone_members: it changes over time).
   ASSIGN_OR_RETURN(
       sql::Rows townships,
-      tx.Query(
-          "SELECT z.office_code, m.unit_code FROM zones z JOIN zone_members m ON m.zone_code = "
-          "z.code "
-          "JOIN units u ON u.code = m.unit_code WHERE u.kind = 'township' AND m.from_date <= ? AND "
-          "(m.to_date IS NULL OR m.to_date >= ?)",
-          {day, day}));
+      tx.Query("SELECT o.unit_code, m.unit_code FROM zone_members o JOIN units ou ON ou.code = "
+               "o.unit_code JOIN zone_members m ON m.zone_code = o.zone_code JOIN units u ON "
+               "u.code = m.unit_code WHERE ou.kind IN ('supervision_office', "
+               "'case_management_office', 'trial_office', 'petition_office', 'office') AND "
+               "o.from_date <= ? AND (o.to_date IS NULL OR o.to_date >= ?) AND u.kind = "
+               "'township' AND m.from_date <= ? AND (m.to_date IS NULL OR m.to_date >= ?)",
+               {day, day, day, day}));
   for (size_t r = 0; r < townships.size(); ++r) {
     facts.townships_in_zones_of[townships.Str(r, 0)].push_back(townships.Str(r, 1));
   }

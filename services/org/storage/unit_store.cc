@@ -4,6 +4,7 @@
 #include "common/status/macros.h"
 #include "common/status/status.h"
 #include "common/time/civil_date.h"
+#include "services/org/storage/dates.h"
 
 namespace paizhu::org {
 namespace {
@@ -11,25 +12,6 @@ namespace {
 constexpr char kUnitColumns[] =
     "code, kind, display_name, parent_code, established_on, dissolved_on, version, "
     "guiding_office_code";
-
-absl::CivilDay DateOf(const std::string& text) {
-  auto day = ParseDate(text, "db");
-  return day.ok() ? *day : absl::CivilDay();
-}
-
-std::optional<absl::CivilDay> OptionalDate(const sql::Rows& rows, size_t r, size_t c) {
-  if (rows.IsNull(r, c)) return std::nullopt;
-  return DateOf(rows.Str(r, c));
-}
-
-sql::Param DateParam(const std::optional<absl::CivilDay>& day) {
-  return day ? sql::Param(FormatDate(*day)) : sql::Param(nullptr);
-}
-
-bool IsOfficeKind(const std::string& kind) {
-  return kind == "supervision_office" || kind == "case_management_office" ||
-         kind == "trial_office" || kind == "petition_office" || kind == "office";
-}
 
 }  // namespace
 
@@ -92,6 +74,16 @@ absl::StatusOr<std::optional<UnitView>> ReadUnitView(sql::Transaction& tx, const
                             "from_date <= ? AND (to_date IS NULL OR to_date >= ?)",
                             {code, day, day}));
   if (!zone.empty()) view.zone_code = zone.Str(0, 0);
+  ASSIGN_OR_RETURN(
+      sql::Rows liaisons,
+      tx.Query("SELECT l.person_code, p.display_name, l.from_date, l.to_date FROM liaisons l "
+               "JOIN people p ON p.code = l.person_code WHERE l.group_code = ? AND "
+               "l.from_date <= ? AND (l.to_date IS NULL OR l.to_date >= ?) ORDER BY l.person_code",
+               {code, day, day}));
+  for (size_t r = 0; r < liaisons.size(); ++r) {
+    view.liaisons.push_back({liaisons.Str(r, 0), liaisons.Str(r, 1), DateOf(liaisons.Str(r, 2)),
+                             OptionalDate(liaisons, r, 3)});
+  }
   return view;
 }
 
@@ -219,6 +211,73 @@ absl::Status SetSupervision(sql::Transaction& tx, const std::string& unit_code,
       .status();
 }
 
+absl::Status AddLiaison(sql::Transaction& tx, const std::string& group_code,
+                        const std::string& person_code, absl::CivilDay from,
+                        std::optional<absl::CivilDay> to) {
+  if (to && *to < from) {
+    return InvalidArgument("to_date", "INVALID_DATE_RANGE", "to_date: not before from_date");
+  }
+  // The group's row lock serialises liaison changes: never two overlapping periods.
+  ASSIGN_OR_RETURN(std::optional<Unit> group, ReadUnit(tx, group_code, /*for_update=*/true));
+  if (!group || group->kind != "group") {
+    return InvalidArgument("group", "NOT_A_GROUP",
+                           absl::StrCat("group: units/", group_code, " is not a stationed group"));
+  }
+  std::string first = FormatDate(from);
+  sql::Param last = DateParam(to);
+  ASSIGN_OR_RETURN(sql::Rows person,
+                   tx.Query("SELECT code FROM people WHERE code = ?", {person_code}));
+  if (person.empty()) {
+    return InvalidArgument("leader", "PERSON_NOT_FOUND",
+                           absl::StrCat("leader: people/", person_code, " does not exist"));
+  }
+  // Any grant: the roles import grants from its own day, so an imported past liaison
+  // would never meet a grant of its period.
+  ASSIGN_OR_RETURN(sql::Rows leads,
+                   tx.Query("SELECT COUNT(*) FROM role_grants WHERE person_code = ? AND role = "
+                            "'commission_leader'",
+                            {person_code}));
+  if (leads.Int(0, 0) == 0) {
+    return InvalidArgument(
+        "leader", "NOT_A_COMMISSION_LEADER",
+        absl::StrCat("leader: people/", person_code, " was never granted commission_leader"));
+  }
+  ASSIGN_OR_RETURN(
+      sql::Rows overlapping,
+      tx.Query("SELECT COUNT(*) FROM liaisons WHERE group_code = ? AND person_code = ? AND "
+               "(? IS NULL OR from_date <= ?) AND (to_date IS NULL OR to_date >= ?) "
+               "LOCK IN SHARE MODE",
+               {group_code, person_code, last, last, first}));
+  if (overlapping.Int(0, 0) > 0) {
+    return MakeError(absl::StatusCode::kFailedPrecondition, "LIAISON_OVERLAPS",
+                     "from_date: this leader already liaises with the group in that period",
+                     "from_date");
+  }
+  return tx
+      .Exec(
+          "INSERT INTO liaisons (group_code, person_code, from_date, to_date) VALUES (?, ?, ?, ?)",
+          {group_code, person_code, first, last})
+      .status();
+}
+
+absl::Status EndLiaison(sql::Transaction& tx, const std::string& group_code,
+                        const std::string& person_code, absl::CivilDay to) {
+  ASSIGN_OR_RETURN(std::optional<Unit> group, ReadUnit(tx, group_code, /*for_update=*/true));
+  if (!group || group->kind != "group") {
+    return InvalidArgument("group", "NOT_A_GROUP",
+                           absl::StrCat("group: units/", group_code, " is not a stationed group"));
+  }
+  ASSIGN_OR_RETURN(bool ended, EndInForce(tx, "liaisons", "group_code = ? AND person_code = ?",
+                                          {group_code, person_code}, to));
+  if (!ended) {
+    return MakeError(absl::StatusCode::kFailedPrecondition, "NO_LIAISON_IN_FORCE",
+                     absl::StrCat("to_date: people/", person_code, " does not liaise with units/",
+                                  group_code, " on ", FormatDate(to)),
+                     "to_date");
+  }
+  return absl::OkStatus();
+}
+
 absl::Status UpdateUnitRow(sql::Transaction& tx, const Unit& unit, int64_t version) {
   if (!unit.guiding_office_code.empty()) {
     ASSIGN_OR_RETURN(std::optional<Unit> office, ReadUnit(tx, unit.guiding_office_code));
@@ -252,7 +311,7 @@ absl::Status DeleteUnitRow(sql::Transaction& tx, const std::string& code, int64_
       {"post_quotas", "unit_code"},   {"supervisions", "unit_code"},
       {"supervisions", "group_code"}, {"post_assignments", "unit_code"},
       {"role_grants", "unit_code"},   {"zone_members", "unit_code"},
-      {"zones", "office_code"}};
+      {"zones", "office_code"},       {"liaisons", "group_code"}};
   for (const auto& [table, column] : kReferences) {
     ASSIGN_OR_RETURN(
         sql::Rows rows,
@@ -293,18 +352,26 @@ absl::Status InsertZone(sql::Transaction& tx, const Zone& zone, bool office_may_
   return AddZoneMember(tx, zone.code, zone.office_code, zone.established_on);
 }
 
-absl::Status AddZoneMember(sql::Transaction& tx, const std::string& zone_code,
-                           const std::string& unit_code, absl::CivilDay from) {
-  std::string day = FormatDate(from);
+absl::StatusOr<std::optional<std::string>> ZoneOnOrAfter(sql::Transaction& tx,
+                                                         const std::string& unit_code,
+                                                         absl::CivilDay from) {
   ASSIGN_OR_RETURN(sql::Rows current,
                    tx.Query("SELECT zone_code FROM zone_members WHERE unit_code = ? AND "
                             "(to_date IS NULL OR to_date >= ?) FOR UPDATE",
-                            {unit_code, day}));
-  if (!current.empty()) {
-    if (current.Str(0, 0) == zone_code) return absl::OkStatus();
+                            {unit_code, FormatDate(from)}));
+  if (current.empty()) return std::nullopt;
+  return current.Str(0, 0);
+}
+
+absl::Status AddZoneMember(sql::Transaction& tx, const std::string& zone_code,
+                           const std::string& unit_code, absl::CivilDay from) {
+  std::string day = FormatDate(from);
+  ASSIGN_OR_RETURN(std::optional<std::string> current, ZoneOnOrAfter(tx, unit_code, from));
+  if (current) {
+    if (*current == zone_code) return absl::OkStatus();
     return FailedPrecondition(
         "ALREADY_IN_A_ZONE",
-        absl::StrCat("units/", unit_code, " is in zones/", current.Str(0, 0), " on that date"));
+        absl::StrCat("units/", unit_code, " is in zones/", *current, " on that date"));
   }
   return tx
       .Exec("INSERT INTO zone_members (zone_code, unit_code, from_date) VALUES (?, ?, ?)",
@@ -315,11 +382,17 @@ absl::Status AddZoneMember(sql::Transaction& tx, const std::string& zone_code,
 absl::StatusOr<std::optional<Zone>> ReadZone(sql::Transaction& tx, const std::string& code,
                                              absl::CivilDay as_of) {
   ASSIGN_OR_RETURN(sql::Rows rows,
-                   tx.Query("SELECT code, display_name, office_code, established_on FROM zones "
-                            "WHERE code = ?",
+                   tx.Query("SELECT code, display_name, office_code, established_on, "
+                            "dissolved_on, version FROM zones WHERE code = ?",
                             {code}));
   if (rows.empty()) return std::nullopt;
-  Zone zone{rows.Str(0, 0), rows.Str(0, 1), rows.Str(0, 2), DateOf(rows.Str(0, 3)), {}};
+  Zone zone;
+  zone.code = rows.Str(0, 0);
+  zone.display_name = rows.Str(0, 1);
+  zone.office_code = rows.Str(0, 2);
+  zone.established_on = DateOf(rows.Str(0, 3));
+  zone.dissolved_on = OptionalDate(rows, 0, 4);
+  zone.version = rows.Int(0, 5);
   std::string day = FormatDate(as_of);
   ASSIGN_OR_RETURN(
       sql::Rows members,
@@ -327,6 +400,18 @@ absl::StatusOr<std::optional<Zone>> ReadZone(sql::Transaction& tx, const std::st
                "from_date <= ? AND (to_date IS NULL OR to_date >= ?) ORDER BY unit_code",
                {code, day, day}));
   for (size_t r = 0; r < members.size(); ++r) zone.member_codes.push_back(members.Str(r, 0));
+  ASSIGN_OR_RETURN(sql::Rows history,
+                   tx.Query("SELECT m.unit_code, m.from_date, m.to_date, u.kind FROM zone_members "
+                            "m JOIN units u ON u.code = m.unit_code WHERE m.zone_code = ? ORDER "
+                            "BY m.from_date, m.unit_code, m.id",
+                            {code}));
+  for (size_t r = 0; r < history.size(); ++r) {
+    Zone::Membership m{history.Str(r, 0), DateOf(history.Str(r, 1)), OptionalDate(history, r, 2)};
+    // The office leading the zone on the read date: the latest to join by then (offices
+    // follow each other; after a dissolution, the last one).
+    if (IsOfficeKind(history.Str(r, 3)) && m.from <= as_of) zone.office_code = m.unit_code;
+    zone.memberships.push_back(std::move(m));
+  }
   return zone;
 }
 
