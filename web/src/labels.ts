@@ -167,6 +167,7 @@ export const factFieldText = label({
   "proposal.kind": "请示事项",
   "proposal.value": "请示内容",
   "proposal.note": "请示说明",
+  "proposal.decided": "已审批的请示",
   "review.held_on": "研判日期",
   "review.attendees": "参加人员",
   "review.summary": "研判意见",

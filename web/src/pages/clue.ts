@@ -121,7 +121,9 @@ async function timeline(c: Clue): Promise<HTMLElement> {
     h("span", { class: "event-who" }, short(e.actor), e.actingUnit ? `（${short(e.actingUnit)}）` : ""),
     e.facts.length || e.reporterMasked ? h("ul", { class: "facts" },
       e.facts.map((f) => h("li", { "data-field": f.field }, `${factFieldText(f.field)}：`,
-        f.previous ? `${factValue(f.field, f.previous)} → ` : "", factValue(f.field, f.value) || "（无）")),
+        // A decided proposal: its kind (in `previous`) and what it asked.
+        f.field === "proposal.decided" ? `${proposalKinds(f.previous)}：${factValue("proposal.value", f.value)}`
+        : [f.previous ? `${factValue(f.field, f.previous)} → ` : "", factValue(f.field, f.value) || "（无）"])),
       e.reporterMasked ? h("li", { "data-field": "reporter" }, "反映人：（受保护，仅信访部门可见）") : null) : null))));
   return section;
 }
