@@ -407,6 +407,82 @@ TEST_F(RunTest, AYearsRunScoredAdjustedRankedExplainedAndFrozen) {
   EXPECT_THAT(Assess(&AssessService::Stub::ExportRun, export_request), HasField("format"));
 }
 
+// The figures page offers runs to choose from: ListRuns by scheme, year and state, newest
+// first, page by page, each page token bound to its filter.
+TEST_F(RunTest, RunsAreListedBySchemeYearAndState) {
+  auto create = [](const std::string& period) {
+    assess::v1::CreateRunRequest r;
+    r.set_scheme("schemes/ledger_only-v1");
+    r.set_period(period);
+    return Assess(&AssessService::Stub::CreateRun, r);
+  };
+  ASSERT_OK_AND_ASSIGN(assess::v1::Run year, create("2022"));
+  ASSERT_OK_AND_ASSIGN(assess::v1::Run half, create("2022-H2"));
+  ASSERT_OK_AND_ASSIGN(assess::v1::Run later, create("2023-Q1"));
+  auto list = [](assess::v1::ListRunsRequest r) {
+    std::vector<assess::v1::Run> out;
+    for (int pages = 0; pages < 100; ++pages) {
+      auto page = Assess(&AssessService::Stub::ListRuns, r);
+      EXPECT_TRUE(page.ok()) << page.status();
+      if (!page.ok()) break;
+      out.insert(out.end(), page->runs().begin(), page->runs().end());
+      if (page->next_page_token().empty()) break;
+      r.set_page_token(page->next_page_token());
+    }
+    return out;
+  };
+  auto names = [](const std::vector<assess::v1::Run>& runs) {
+    std::vector<std::string> out;
+    for (const auto& r : runs) out.push_back(r.name());
+    return out;
+  };
+
+  assess::v1::ListRunsRequest in_2022;
+  in_2022.set_scheme("schemes/ledger_only-v1");
+  in_2022.set_year(2022);
+  in_2022.set_page_size(1);
+  std::vector<assess::v1::Run> runs = list(in_2022);
+  EXPECT_THAT(names(runs), ::testing::ElementsAre(half.name(), year.name()));  // newest first
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[1].period(), "2022");
+  EXPECT_EQ(runs[1].from(), "2022-01-01");
+  EXPECT_EQ(runs[1].to(), "2022-12-31");
+  EXPECT_EQ(runs[1].state(), "draft");
+  EXPECT_EQ(runs[1].scheme(), "schemes/ledger_only-v1");
+  EXPECT_EQ(runs[1].ranking_size(), 0);  // GetRun has the ranking
+
+  assess::v1::ListRunsRequest every_version;
+  every_version.set_scheme("schemes/ledger_only");
+  EXPECT_THAT(names(list(every_version)),
+              ::testing::IsSupersetOf({year.name(), half.name(), later.name()}));
+  assess::v1::ListRunsRequest other_scheme;
+  other_scheme.set_scheme("schemes/group-v1");
+  other_scheme.set_year(2023);
+  EXPECT_THAT(names(list(other_scheme)), ::testing::Not(::testing::Contains(later.name())));
+  assess::v1::ListRunsRequest final_only;
+  final_only.set_state("final");
+  for (const auto& r : list(final_only)) EXPECT_EQ(r.state(), "final") << r.name();
+  EXPECT_THAT(names(list(final_only)), ::testing::Not(::testing::Contains(year.name())));
+
+  // Bad filters are refused with their field; a token serves only its own filter.
+  assess::v1::ListRunsRequest bad;
+  bad.set_year(1999);
+  EXPECT_THAT(Assess(&AssessService::Stub::ListRuns, bad),
+              StatusIs(absl::StatusCode::kInvalidArgument, "INVALID_YEAR"));
+  EXPECT_THAT(Assess(&AssessService::Stub::ListRuns, bad), HasField("year"));
+  bad.set_year(0);
+  bad.set_state("open");
+  EXPECT_THAT(Assess(&AssessService::Stub::ListRuns, bad), HasField("state"));
+  ASSERT_OK_AND_ASSIGN(assess::v1::ListRunsResponse first,
+                       Assess(&AssessService::Stub::ListRuns, in_2022));
+  ASSERT_FALSE(first.next_page_token().empty());
+  assess::v1::ListRunsRequest moved = in_2022;
+  moved.set_year(2023);
+  moved.set_page_token(first.next_page_token());
+  EXPECT_THAT(Assess(&AssessService::Stub::ListRuns, moved),
+              StatusIs(absl::StatusCode::kInvalidArgument, "INVALID_PAGE_TOKEN"));
+}
+
 TEST_F(RunTest, BadRunsAreRefused) {
   assess::v1::CreateRunRequest create;
   create.set_scheme("schemes/ledger_only-v7");

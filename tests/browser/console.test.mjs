@@ -154,6 +154,7 @@ test("a disposal is proposed and the approver approves it", () =>
         received_on: todayCst(), source: "petition", violations: ["integrity"],
         allegation: "浏览器测试：逢年过节收受管理服务对象礼金",
         subjects: [{ name: "测试对象", position: "科长", party_member: true }],
+        reporter: { name: "王五", contact: "13900000000" },
         handling_unit: "units/G01",
       },
       request_id: `browser-${Date.now()}`,
@@ -199,6 +200,54 @@ test("a disposal is proposed and the approver approves it", () =>
     await done(page, "批准");
     assert.equal(await state(page), "inquiry");
     assert.equal(await page.locator("#approve").count(), 0);
+
+    // The timeline, from the audit trail: every step in order, who acted for which unit,
+    // what changed; the refused review left nothing; the reporter stays masked.
+    const events = await page.locator("#clue-timeline > li").evaluateAll((lis) =>
+      lis.map((li) => [li.dataset.action, li.querySelector(".event-who").textContent]));
+    assert.deepEqual(events, [
+      ["register", "P016（G01）"], ["assign", "P016（G01）"], ["review", "P016（G01）"],
+      ["propose_disposal", "P016（G01）"], ["approve", "P001（G01）"],
+    ]);
+    const seqs = await page.locator("#clue-timeline > li").evaluateAll((lis) => lis.map((li) => Number(li.dataset.seq)));
+    assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b));
+    const approved = page.locator('#clue-timeline > li[data-action="approve"]');
+    assert.match(await approved.locator('[data-field="state"]').textContent(), /处置待审批 → 谈话函询/);
+    assert.match(await approved.locator('[data-field="disposal"]').textContent(), /谈话函询/);
+    const registeredEvent = page.locator('#clue-timeline > li[data-action="register"]');
+    assert.match(await registeredEvent.locator('[data-field="reporter"]').textContent(), /受保护/);
+    assert.doesNotMatch(await page.locator("#clue-timeline").textContent(), /王五|13900000000/);
+    await page.locator("#timeline-h").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, "clue-timeline.png"), fullPage: true });
+  }));
+
+test("the work queue filters by source on the server", () =>
+  scenario("source", async (page) => {
+    const supervision = await newG01Clue("source-supervision");
+    const media = (await rpc("P016", "paizhu.clue.v1.ClueService/RegisterClue", {
+      clue: {
+        received_on: todayCst(), source: "media", violations: ["work"],
+        allegation: "浏览器测试：媒体报道", subjects: [{ name: "来源对象" }], handling_unit: "units/G01",
+      },
+      request_id: `browser-source-media-${Date.now()}`,
+    })).name.replace("clues/", "");
+
+    await signIn(page, "P016");
+    await page.locator("#filter-source").selectOption("media");
+    await page.getByRole("button", { name: "筛选" }).click();
+    await page.waitForURL(/source=media/);
+    await page.locator(`#work-queue tr[data-clue="${media}"]`).waitFor();
+    const sources = await page.locator("#work-queue tbody tr").evaluateAll((trs) => trs.map((tr) => tr.dataset.source));
+    assert.ok(sources.length > 0);
+    assert.deepEqual([...new Set(sources)], ["media"]);
+    assert.equal(await page.locator(`#work-queue tr[data-clue="${supervision}"]`).count(), 0);
+    await page.screenshot({ path: join(SHOTS, "work-queue-source.png"), fullPage: true });
+
+    await page.locator("#filter-source").selectOption("supervision");
+    await page.getByRole("button", { name: "筛选" }).click();
+    await page.waitForURL(/source=supervision/);
+    await page.locator(`#work-queue tr[data-clue="${supervision}"]`).waitFor();
+    assert.equal(await page.locator(`#work-queue tr[data-clue="${media}"]`).count(), 0);
   }));
 
 test("the figures agree with paizhu report work", () =>
@@ -263,8 +312,16 @@ test("the ranking and a group's explained score sheet", () =>
 
     await signIn(page, "L001");
     await page.goto(`${URL_BASE}/figures`);
-    await page.locator("#run-name").fill(run.name);
-    await page.locator("#run-name").press("Enter");
+    // The runs to choose from (ListRuns), newest first; a year narrows them.
+    await page.locator("#run-year").fill("2021");
+    await page.locator("#run-form button").click();
+    await page.waitForURL(/run_year=2021/);
+    const offered = await page.locator("#run-name option").evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+    assert.ok(offered.includes(run.name), `${run.name} is not offered: ${offered}`);
+    const listed = await rpc("L001", "paizhu.assess.v1.AssessService/ListRuns", { year: 2021, page_size: 200 });
+    assert.deepEqual(offered, listed.runs.map((r) => r.name));
+    await page.locator("#run-name").selectOption(run.name);
+    await page.locator("#run-form button").click();
     await page.locator("#ranking tbody tr").first().waitFor();
     const rows = await page.locator("#ranking tbody tr").evaluateAll((trs) =>
       trs.map((tr) => [...tr.cells].slice(0, 3).map((td) => td.textContent)));

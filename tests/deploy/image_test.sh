@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # tests/deploy/image_test.sh REPO BUILD_DIR
 # The image without Docker: every package the Dockerfile installs exists in Debian 12; the
-# build stage has every build package scripts/lib/common.sh installs; and the runtime
-# stage's packages hold every shared library the shipped binaries link. The binaries come
-# from deploy/docker/build.sh run on BUILD_DIR (already built: nothing is built twice).
+# build stage has every build package scripts/lib/common.sh installs; the runtime stage's
+# packages hold every shared library the shipped binaries link; and the console it holds
+# is served by the shipped gateway, as the manifests start it (--web-root), with its
+# security headers. The binaries come from deploy/docker/build.sh run on BUILD_DIR
+# (already built: nothing is built twice), the console from BUILD_DIR/console (the
+# browser tests' build of this checkout).
 set -euo pipefail
 root=$1 build=$2
 dockerfile=$root/deploy/docker/Dockerfile
@@ -36,11 +39,11 @@ for p in "${build_pkgs[@]}" "${runtime_pkgs[@]}"; do
 done
 
 # Build packages of the repo that the image's build must have too (the rest run tests or
-# serve development only: nodejs runs the gateway's and these tests' JavaScript, clang
-# builds the fuzz targets, chromium and its CJK font run the console's browser tests).
+# serve development only: clang builds the fuzz targets, chromium and its CJK font run the
+# console's browser tests; nodejs builds the console).
 # shellcheck source=../../scripts/lib/common.sh
 source "$root/scripts/lib/common.sh"
-not_for_image=" mariadb-server mariadb-client ccache openssl clang-format nodejs clang-14 libclang-rt-14-dev "
+not_for_image=" mariadb-server mariadb-client ccache openssl clang-format clang-14 libclang-rt-14-dev "
 not_for_image+=" chromium fonts-wqy-microhei "
 for p in "${PAIZHU_PACKAGES[@]}"; do
   [[ $not_for_image == *" $p "* ]] && continue
@@ -48,8 +51,9 @@ for p in "${PAIZHU_PACKAGES[@]}"; do
 done
 
 out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
-BUILD_DIR=$build "$root/deploy/docker/build.sh" "$out" >"$out.log" 2>&1 ||
+gateway_pid=""
+trap '[[ -n $gateway_pid ]] && kill "$gateway_pid" 2>/dev/null; rm -rf "$out"' EXIT
+BUILD_DIR=$build CONSOLE_DIR=$build/console "$root/deploy/docker/build.sh" "$out" >"$out.log" 2>&1 ||
   { cat "$out.log"; rm -f "$out.log"; echo "FAIL: build.sh"; exit 1; }
 rm -f "$out.log"
 
@@ -91,5 +95,55 @@ for pkg in "${!needed[@]}"; do
   fi
 done
 ((${#needed[@]} > 5)) || fail "ldd found only ${#needed[@]} packages"
+
+# The console: the image's COPY of build.sh's OUT/web, served by the shipped gateway with
+# the manifests' --web-root (stand-in keys). Static files need no backend; the backends
+# named are the gateway's own gRPC port, a live server that is simply not them (with
+# nothing listening there at all, the gateway crashes in gRPC's client-side health check).
+web_root=$(sed -n 's/^ *- --web-root=//p' "$root/deploy/k8s/base/gateway.yaml")
+grep -q "COPY --from=build /out/web/ $web_root/" "$dockerfile" ||
+  fail "the Dockerfile does not put the console where gateway.yaml's --web-root ($web_root) reads it"
+if [[ -f $out/web/index.html ]]; then
+  for asset in $(grep -o '/assets/[^"]*' "$out/web/index.html" | sort -u); do
+    [[ -f $out/web$asset ]] || fail "index.html loads $asset, which the image lacks"
+  done
+  keys=$out/keys
+  mkdir -p "$keys"
+  for k in org clue assess; do (umask 077 && openssl rand -hex 32 >"$keys/$k.key"); done
+  openssl ecparam -name prime256v1 -genkey -noout -out "$keys/jwt.pem" 2>/dev/null
+  openssl ec -in "$keys/jwt.pem" -pubout -out "$keys/jwt.pub.pem" 2>/dev/null
+  grpc_port=$(find_free_port)
+  args=(--listen=127.0.0.1:"$grpc_port" --http-listen=127.0.0.1:0 --http-port-file="$out/http.port"
+    --jwt-public-key-file="$keys/jwt.pub.pem" --web-root="$out/web" --drain-delay=0s)
+  for k in org clue assess; do
+    args+=(--$k-addr=127.0.0.1:"$grpc_port" --$k-key-file="$keys/$k.key")
+  done
+  "$out/bin/paizhu-gateway" "${args[@]}" >"$out/gateway.log" 2>&1 &
+  gateway_pid=$!
+  for _ in $(seq 100); do
+    [[ -s $out/http.port ]] || ! kill -0 "$gateway_pid" 2>/dev/null && break
+    sleep 0.1
+  done
+  if [[ -s $out/http.port ]]; then
+    port=$(<"$out/http.port")
+    for path in / /work /clues/XS2026-0001; do  # the index, and client-side routes
+      headers=$(curl -sS -o "$out/page.html" -D - "http://127.0.0.1:$port$path" | tr -d '\r') || headers=""
+      grep -q '^HTTP/1.1 200' <<<"$headers" || fail "GET $path: $(head -1 <<<"$headers")"
+      cmp -s "$out/page.html" "$out/web/index.html" || fail "GET $path is not the console's index.html"
+      for want in "Content-Security-Policy: default-src 'self'" "X-Content-Type-Options: nosniff" \
+        "X-Frame-Options: DENY" "Referrer-Policy: no-referrer" "Cache-Control: no-cache"; do
+        grep -qi "^$want" <<<"$headers" || fail "GET $path lacks the header $want"
+      done
+    done
+    echo "ok: the gateway serves the console's index (--web-root=$web_root) with its security headers"
+  else
+    fail "the gateway did not start with --web-root: $(tail -3 "$out/gateway.log")"
+  fi
+  kill "$gateway_pid" 2>/dev/null
+  wait "$gateway_pid" 2>/dev/null || true
+  gateway_pid=""
+else
+  fail "build.sh left no console (OUT/web/index.html)"
+fi
 if ((failures)); then echo "image: $failures problems"; exit 1; fi
 echo "image: ${#needed[@]} runtime packages cover every library of $(ls "$out/bin" | wc -l) binaries"

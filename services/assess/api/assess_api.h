@@ -98,6 +98,8 @@ class AssessApi final : public paizhu::assess::v1::AssessService::Service {
                          v1::Run* response) override;
   grpc::Status GetRun(grpc::ServerContext* ctx, const v1::GetRunRequest* request,
                       v1::Run* response) override;
+  grpc::Status ListRuns(grpc::ServerContext* ctx, const v1::ListRunsRequest* request,
+                        v1::ListRunsResponse* response) override;
   grpc::Status RecomputeRun(grpc::ServerContext* ctx, const v1::GetRunRequest* request,
                             v1::Run* response) override;
   grpc::Status AdjustTask(grpc::ServerContext* ctx, const v1::AdjustTaskRequest* request,

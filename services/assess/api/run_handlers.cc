@@ -6,6 +6,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/names/page_token.h"
 #include "common/names/resource_name.h"
 #include "common/status/macros.h"
 #include "common/status/status.h"
@@ -165,6 +166,58 @@ grpc::Status AssessApi::GetRun(grpc::ServerContext* ctx, const v1::GetRunRequest
   return gate_->Serve(ctx, Method("GetRun"), [&](const CallContext& call) -> absl::Status {
     ASSIGN_OR_RETURN(auto loaded, LoadRun(request->name(), "name", call.deadline));
     return RunToProto(loaded.first, loaded.second, response);
+  });
+}
+
+grpc::Status AssessApi::ListRuns(grpc::ServerContext* ctx, const v1::ListRunsRequest* request,
+                                 v1::ListRunsResponse* response) {
+  return gate_->Serve(ctx, Method("ListRuns"), [&](const CallContext& call) -> absl::Status {
+    RunFilter filter;
+    if (!request->scheme().empty()) {
+      ASSIGN_OR_RETURN(std::string id, names::ParseName(request->scheme(), "schemes", "scheme"));
+      // schemes/{key} names every version; schemes/{key}-v{version} one.
+      if (!ParseSchemeId(id, &filter.scheme_key, &filter.scheme_version).ok()) {
+        filter.scheme_key = id;
+        filter.scheme_version = 0;
+      }
+    }
+    if (request->year() != 0 && (request->year() < 2000 || request->year() > 2100)) {
+      return InvalidArgument("year", "INVALID_YEAR", "year: a year from 2000 to 2100");
+    }
+    filter.year = request->year();
+    filter.state = request->state();
+    if (!filter.state.empty() && filter.state != "draft" && filter.state != "final") {
+      return InvalidArgument("state", "INVALID_STATE", "state: draft or final");
+    }
+    std::string fingerprint =
+        absl::StrCat("scheme=", filter.scheme_key, "-v", filter.scheme_version,
+                     ";year=", filter.year, ";state=", filter.state);
+    ASSIGN_OR_RETURN(
+        names::PageRequest page,
+        names::ParsePage(request->page_size(), request->page_token(), fingerprint, 50, 200));
+    int64_t before = 0;
+    if (!page.after_key.empty() && !absl::SimpleAtoi(page.after_key, &before)) {
+      return InvalidArgument("page_token", "INVALID_PAGE_TOKEN", "page_token: damaged");
+    }
+    ASSIGN_OR_RETURN(std::vector<Run> runs,
+                     runs_->List(filter, before, page.limit + 1, call.deadline));
+    bool more = static_cast<int>(runs.size()) > page.limit;
+    if (more) runs.resize(page.limit);
+    for (const Run& run : runs) {
+      v1::Run* out = response->add_runs();
+      out->set_name(absl::StrCat("runs/", run.id));
+      out->set_scheme(absl::StrCat("schemes/", run.scheme_key, "-v", run.scheme_version));
+      out->set_period(run.period.label);
+      out->set_from(FormatDate(run.period.from));
+      out->set_to(FormatDate(run.period.to));
+      out->set_state(std::string(RunStateName(run.state)));
+      GradesToProto(run.grades, out);
+    }
+    if (more) {
+      response->set_next_page_token(
+          names::MakePageToken(absl::StrCat(runs.back().id), fingerprint));
+    }
+    return absl::OkStatus();
   });
 }
 

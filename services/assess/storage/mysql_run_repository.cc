@@ -203,4 +203,56 @@ absl::Status MysqlRunRepository::Finalise(int64_t id, const std::string& by, abs
   });
 }
 
+absl::StatusOr<std::vector<Run>> MysqlRunRepository::List(const RunFilter& filter,
+                                                          int64_t before_id, int limit,
+                                                          absl::Time deadline) {
+  std::string sql =
+      "SELECT id, scheme_key, scheme_version, period, from_day, to_day, state, grades, "
+      "created_by, finalised_by FROM runs WHERE TRUE";
+  sql::Params params;
+  if (before_id > 0) {
+    sql += " AND id < ?";
+    params.push_back(before_id);
+  }
+  if (!filter.scheme_key.empty()) {
+    sql += " AND scheme_key = ?";
+    params.push_back(filter.scheme_key);
+  }
+  if (filter.scheme_version > 0) {
+    sql += " AND scheme_version = ?";
+    params.push_back(int64_t{filter.scheme_version});
+  }
+  if (filter.year > 0) {
+    sql += " AND from_day BETWEEN ? AND ?";
+    params.push_back(absl::StrCat(filter.year, "-01-01"));
+    params.push_back(absl::StrCat(filter.year, "-12-31"));
+  }
+  if (!filter.state.empty()) {
+    sql += " AND state = ?";
+    params.push_back(filter.state);
+  }
+  sql += " ORDER BY id DESC LIMIT ?";
+  params.push_back(int64_t{limit});
+  std::vector<Run> out;
+  RETURN_IF_ERROR(
+      sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
+        ASSIGN_OR_RETURN(sql::Rows rows, tx.Query(sql, params));
+        out.clear();
+        for (size_t r = 0; r < rows.size(); ++r) {
+          Run run;
+          run.id = rows.Int(r, 0);
+          run.scheme_key = rows.Str(r, 1);
+          run.scheme_version = static_cast<int>(rows.Int(r, 2));
+          run.period = {rows.Str(r, 3), DayOf(rows.Str(r, 4)), DayOf(rows.Str(r, 5))};
+          run.state = rows.Str(r, 6) == "final" ? RunState::kFinal : RunState::kDraft;
+          run.grades = GradesFromJson(rows.Str(r, 7));
+          run.created_by = rows.Str(r, 8);
+          run.finalised_by = rows.Str(r, 9);
+          out.push_back(std::move(run));
+        }
+        return absl::OkStatus();
+      }));
+  return out;
+}
+
 }  // namespace paizhu::assess

@@ -17,6 +17,8 @@ class MysqlRunRepository : public RunRepository {
   absl::Status AddAdjustment(int64_t id, const Adjustment& adjustment,
                              absl::Time deadline) override;
   absl::Status Finalise(int64_t id, const std::string& by, absl::Time deadline) override;
+  absl::StatusOr<std::vector<Run>> List(const RunFilter& filter, int64_t before_id, int limit,
+                                        absl::Time deadline) override;
 
  private:
   sql::Pool* pool_;

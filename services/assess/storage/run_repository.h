@@ -16,6 +16,14 @@ namespace paizhu::assess {
 
 using Snapshots = std::map<std::string, std::map<std::string, MetricValue>>;
 
+// Which runs ListRuns answers; empty fields do not filter.
+struct RunFilter {
+  std::string scheme_key;
+  int scheme_version = 0;  // 0: every version of scheme_key
+  int year = 0;            // the year the period begins in
+  std::string state;       // draft, final
+};
+
 class RunRepository {
  public:
   virtual ~RunRepository() = default;
@@ -29,6 +37,10 @@ class RunRepository {
   virtual absl::Status AddAdjustment(int64_t id, const Adjustment& adjustment,
                                      absl::Time deadline) = 0;
   virtual absl::Status Finalise(int64_t id, const std::string& by, absl::Time deadline) = 0;
+  // Newest first: runs with id < before_id (0: from the newest), at most `limit`; without
+  // targets, snapshots or adjustments.
+  virtual absl::StatusOr<std::vector<Run>> List(const RunFilter& filter, int64_t before_id,
+                                                int limit, absl::Time deadline) = 0;
 };
 
 }  // namespace paizhu::assess

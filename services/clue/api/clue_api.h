@@ -38,6 +38,9 @@ class ClueApi final : public paizhu::clue::v1::ClueService::Service {
   grpc::Status ListSubjectRecords(grpc::ServerContext* ctx,
                                   const v1::ListSubjectRecordsRequest* request,
                                   v1::ListSubjectRecordsResponse* response) override;
+  // The clue's timeline (timeline_handlers.cc).
+  grpc::Status ListClueEvents(grpc::ServerContext* ctx, const v1::ListClueEventsRequest* request,
+                              v1::ListClueEventsResponse* response) override;
   grpc::Status VerifyAuditChain(grpc::ServerContext* ctx,
                                 const v1::VerifyAuditChainRequest* request,
                                 v1::AuditVerification* response) override;

@@ -38,6 +38,7 @@ Viewer ViewerOf(const auth::Principal& p) {
   for (const auto& role : p.roles()) {
     if (role.role() == "petition") v.sees_reporter = true;
     if (role.role() == "trial") v.trial = true;
+    if (absl::StartsWith(role.unit(), "units/")) v.role_units.push_back(role.unit().substr(6));
     for (const std::string& unit : role.visible_units()) {
       if (unit == "*") {
         v.sees_all = true;

@@ -146,6 +146,12 @@ grpc::Status ClueApi::ListClues(grpc::ServerContext* ctx, const v1::ListCluesReq
                        names::ParseName(request->party(), "units", "party"));
     }
     filter.party_state = request->party_state();
+    filter.source = request->source();
+    if (!filter.source.empty() && !IsSource(filter.source)) {
+      return InvalidArgument("source", "INVALID_SOURCE",
+                             "source: one of petition, supervision, investigation, inspection, "
+                             "audit, transfer, media, big_data, other");
+    }
     if (!filter.party_state.empty() && filter.party_unit_code.empty()) {
       return InvalidArgument("party", "PARTY_REQUIRED", "party: name the unit party_state is of");
     }

@@ -20,6 +20,8 @@ struct Viewer {
   bool trial = false;           // the trial office: cases from their transfer to trial
   std::string person;           // person code ("" for systems and services)
   std::set<std::string> leads;  // units whose leader (or acting leader) the person is
+  // The units of the caller's roles, in order: for which unit they acted (timeline.h).
+  std::vector<std::string> role_units;
 };
 
 // A joint case's participant is seen through: its named handlers and its leader, while

@@ -16,6 +16,7 @@
 #include "services/clue/domain/clue.h"
 #include "services/clue/domain/deadline_rules.h"
 #include "services/clue/domain/statistics.h"
+#include "services/clue/domain/timeline.h"
 #include "services/clue/domain/visibility.h"
 
 namespace paizhu::clue {
@@ -25,12 +26,14 @@ struct ClueFilter {
   std::string state;
   std::string party_unit_code;  // a joint-case participant in `party_state`
   std::string party_state;
+  std::string source;  // petition, supervision, ... (domain/clue.h IsSource)
 };
 
 // What a ListClues page token is bound to: a token serves only the filter it was made for.
 inline std::string PageFingerprint(const ClueFilter& f) {
   return absl::StrCat("unit=", f.handling_unit_code, ";state=", f.state,
-                      ";party=", f.party_unit_code, ";party_state=", f.party_state);
+                      ";party=", f.party_unit_code, ";party_state=", f.party_state,
+                      ";source=", f.source);
 }
 
 // What a workflow step stores besides the clue's own columns.
@@ -130,6 +133,13 @@ class ClueRepository {
                                                           const std::string& unit_code,
                                                           const Viewer& viewer, int limit,
                                                           absl::Time deadline) = 0;
+
+  // The clue's audit entries with seq > `after_seq`, oldest first, at most `limit`, reads
+  // left out unless `include_reads`; the listing is audited as the viewer's read. nullopt
+  // when the clue does not exist or the viewer may not see it (mysql_clue_timeline.cc).
+  virtual absl::StatusOr<std::optional<std::vector<TimelineEntry>>> ListEvents(
+      const std::string& number, const Viewer& viewer, int64_t after_seq, int limit,
+      bool include_reads, absl::Time deadline) = 0;
 
   // nullopt when no such clue.
   virtual absl::StatusOr<std::optional<ChainCheck>> VerifyAudit(const std::string& number,

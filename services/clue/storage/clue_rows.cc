@@ -202,7 +202,7 @@ std::string LetterVisibilitySql(const Viewer& viewer, sql::Params& params) {
 std::string Digest(const Clue& c) { return crypto::HexEncode(crypto::Sha256(CanonicalText(c))); }
 
 absl::Status AppendAudit(sql::Transaction& tx, const std::string& key, int64_t clue_id,
-                         AuditEntry entry) {
+                         AuditEntry entry, const AuditNote* note) {
   ASSIGN_OR_RETURN(
       sql::Rows head,
       tx.Query("SELECT seq, mac FROM clue_audit_heads WHERE clue_id = ? FOR UPDATE", {clue_id}));
@@ -216,6 +216,12 @@ absl::Status AppendAudit(sql::Transaction& tx, const std::string& key, int64_t c
               {clue_id, entry.seq, entry.at_micros, entry.actor, entry.action, entry.digest_before,
                entry.digest_after, entry.mac})
           .status());
+  if (note) {
+    RETURN_IF_ERROR(tx.Exec("INSERT INTO clue_audit_notes (clue_id, seq, acting_unit, facts) "
+                            "VALUES (?, ?, ?, ?)",
+                            {clue_id, entry.seq, note->acting_unit, EncodeFacts(note->facts)})
+                        .status());
+  }
   if (head.empty()) {
     return tx
         .Exec("INSERT INTO clue_audit_heads (clue_id, seq, mac) VALUES (?, ?, ?)",

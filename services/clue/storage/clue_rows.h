@@ -12,6 +12,7 @@
 #include "common/sql/transaction.h"
 #include "services/clue/domain/audit_chain.h"
 #include "services/clue/domain/clue.h"
+#include "services/clue/domain/timeline.h"
 #include "services/clue/domain/visibility.h"
 
 namespace paizhu::clue::rows {
@@ -54,9 +55,9 @@ std::string LetterVisibilitySql(const Viewer& viewer, sql::Params& params);
 
 std::string Digest(const Clue& clue);
 // Appends one entry to the clue's chain. Call it last in the transaction: the head row is
-// hot (every read of the clue locks it).
+// hot (every read of the clue locks it). A change passes its `note` for the timeline.
 absl::Status AppendAudit(sql::Transaction& tx, const std::string& key, int64_t clue_id,
-                         AuditEntry entry);
+                         AuditEntry entry, const AuditNote* note = nullptr);
 
 sql::Param DateParam(const std::optional<absl::CivilDay>& day);
 std::optional<absl::CivilDay> OptDate(const sql::Rows& rows, size_t r, size_t c);

@@ -69,8 +69,9 @@ absl::StatusOr<Clue> MysqlClueRepository::Register(const Clue& clue, const sql::
         RETURN_IF_ERROR(key.Complete(tx, number));
         ASSIGN_OR_RETURN(std::optional<Clue> stored, rows::ReadClue(tx, number, false));
         out = *stored;
+        AuditNote note{out.registering_unit_code, ChangedFacts(nullptr, out)};
         return AppendAudit(tx, audit_key_, clue_id,
-                           AuditEntry{0, 0, actor, "register", "", Digest(out), ""});
+                           AuditEntry{0, 0, actor, "register", "", Digest(out), ""}, &note);
       }));
   return out;
 }
@@ -117,6 +118,10 @@ absl::StatusOr<std::vector<Clue>> MysqlClueRepository::List(const Viewer& viewer
   if (!filter.state.empty()) {
     absl::StrAppend(&sql, " AND state = ?");
     params.push_back(filter.state);
+  }
+  if (!filter.source.empty()) {
+    absl::StrAppend(&sql, " AND source = ?");
+    params.push_back(filter.source);
   }
   if (!filter.party_unit_code.empty()) {
     absl::StrAppend(&sql,

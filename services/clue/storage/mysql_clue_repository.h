@@ -38,6 +38,9 @@ class MysqlClueRepository : public ClueRepository {
                                                       absl::Time deadline) override;
   absl::StatusOr<Checkpoint> TakeCheckpoint(absl::Time deadline) override;
   absl::StatusOr<ChainCheck> VerifyCheckpoints(absl::Time deadline) override;
+  absl::StatusOr<std::optional<std::vector<TimelineEntry>>> ListEvents(
+      const std::string& number, const Viewer& viewer, int64_t after_seq, int limit,
+      bool include_reads, absl::Time deadline) override;
   absl::StatusOr<std::optional<ChainCheck>> VerifyAudit(const std::string& number,
                                                         absl::Time deadline) override;
   absl::StatusOr<std::vector<Clue>> ListBySubject(const std::string& name,

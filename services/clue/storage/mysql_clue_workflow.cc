@@ -117,6 +117,7 @@ absl::StatusOr<std::optional<Clue>> MysqlClueRepository::ApplyStep(
           return absl::OkStatus();  // exactly as if it did not exist
         }
         std::string before = rows::Digest(*clue);
+        Clue prior = *clue;  // for the timeline's changed facts
         StepEffects effects;
         RETURN_IF_ERROR(step(*clue, effects));
         RETURN_IF_ERROR(StoreEffects(tx, *clue, effects));
@@ -125,8 +126,10 @@ absl::StatusOr<std::optional<Clue>> MysqlClueRepository::ApplyStep(
         RETURN_IF_ERROR(rows::WriteWorkflow(tx, *clue));
         if (key) RETURN_IF_ERROR(key->Complete(tx, clue->number));
         std::string after = rows::Digest(*clue);
-        RETURN_IF_ERROR(rows::AppendAudit(
-            tx, audit_key_, clue->id, AuditEntry{0, 0, viewer.actor, action, before, after, ""}));
+        AuditNote note{ActingUnit(viewer, *clue), ChangedFacts(&prior, *clue)};
+        RETURN_IF_ERROR(rows::AppendAudit(tx, audit_key_, clue->id,
+                                          AuditEntry{0, 0, viewer.actor, action, before, after, ""},
+                                          &note));
         out = std::move(clue);
         return absl::OkStatus();
       }));

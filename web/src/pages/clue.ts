@@ -4,12 +4,12 @@ import { actsOn, hasRole, loadMe, mayApprove, unitName, type Me } from "../me";
 import { action, peopleList, type Field } from "../actions";
 import { jointSection } from "../joint";
 import {
-  disposalText, disposals, formText, inquiryResults, outcomeText, outcomes, proposalKinds,
+  disposalText, disposals, eventActionText, factFieldText, inquiryResults, outcomeText, outcomes, proposalKinds,
   resultText, sourceText, stateText, verificationResults, violationText,
 } from "../labels";
 import { dueText, todayCst, urgency } from "../dates";
 import { go } from "../router";
-import type { Case, Clue, Outcome } from "../gen/paizhu/clue/v1/clue_pb";
+import type { Case, Clue, ClueEvent, Outcome } from "../gen/paizhu/clue/v1/clue_pb";
 import { create } from "@bufbuild/protobuf";
 import { OutcomeSchema } from "../gen/paizhu/clue/v1/clue_pb";
 
@@ -67,7 +67,7 @@ export async function cluePage(root: HTMLElement, params: URLSearchParams, m: Re
           h("td", {}, s.level || "—"), h("td", {}, s.partyMember ? "是" : "否"),
           h("td", {}, s.unitLeadership ? "是" : "否")))))))),
     await deadlineSection(c, kase),
-    timeline(c, kase),
+    await timeline(c),
     await jointSection(me, c, actsOn(me, c.handlingUnit, c.handlers), reload),
     actionsSection(me, c, kase, reload),
   );
@@ -96,29 +96,64 @@ async function deadlineSection(c: Clue, kase: Case | null): Promise<HTMLElement>
   return section;
 }
 
-// The clue's history as the service records it on the clue and its case.
-function timeline(c: Clue, kase: Case | null): HTMLElement {
-  const events: [string, string][] = [[c.receivedOn, `收到线索（${sourceText(c.source)}）`]];
-  for (const r of c.reviews) {
-    events.push([r.heldOn, `集体研判（${r.attendees.map(short).join("、")}）${r.summary ? `：${r.summary}` : ""}`]);
+// The clue's history from its audit trail (ListClueEvents), oldest first: when, who
+// for which unit, what, and the facts each step set, with the codes in words.
+async function timeline(c: Clue): Promise<HTMLElement> {
+  const section = h("section", { "aria-labelledby": "timeline-h" }, h("h2", { id: "timeline-h" }, "办理过程"));
+  const events: ClueEvent[] = [];
+  try {
+    let pageToken = "";
+    for (let pages = 0; pages < 20; pages++) {
+      const answer = await clues.listClueEvents({ clue: c.name, pageSize: 200, pageToken });
+      events.push(...answer.events);
+      pageToken = answer.nextPageToken;
+      if (!pageToken) break;
+    }
+  } catch (e) {
+    put(section, h("p", { class: "error", role: "alert" }, `无法读取办理过程：${explain(e).text}`));
+    return section;
   }
-  if (c.disposedOn) events.push([c.disposedOn, `处置意见获批：${disposalText(c.disposal)}`]);
-  if (kase) {
-    events.push([kase.filedOn, `立案 ${short(kase.name)}`]);
-    if (kase.decidedOn) events.push([kase.decidedOn, "作出处分决定"]);
+  put(section, h("ol", { class: "timeline", id: "clue-timeline" }, events.map((e) => h("li", {
+    "data-action": e.action, "data-seq": String(e.seq),
+  },
+    h("time", { datetime: e.time }, cstMinute(e.time)), " ",
+    h("strong", {}, eventActionText(e.action)), " ",
+    h("span", { class: "event-who" }, short(e.actor), e.actingUnit ? `（${short(e.actingUnit)}）` : ""),
+    e.facts.length || e.reporterMasked ? h("ul", { class: "facts" },
+      e.facts.map((f) => h("li", { "data-field": f.field }, `${factFieldText(f.field)}：`,
+        // A decided proposal: its kind (in `previous`) and what it asked.
+        f.field === "proposal.decided" ? `${proposalKinds(f.previous)}：${factValue("proposal.value", f.value)}`
+        : [f.previous ? `${factValue(f.field, f.previous)} → ` : "", factValue(f.field, f.value) || "（无）"])),
+      e.reporterMasked ? h("li", { "data-field": "reporter" }, "反映人：（受保护，仅信访部门可见）") : null) : null))));
+  return section;
+}
+
+// An instant as the China Standard Time minute people read ("2026-03-02 09:15").
+function cstMinute(rfc3339: string): string {
+  const t = new Date(rfc3339);
+  if (Number.isNaN(t.getTime())) return rfc3339;
+  return new Date(t.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 16).replace("T", " ");
+}
+
+// A fact's value in words where it is a code.
+function factValue(field: string, value: string): string {
+  switch (field) {
+    case "state": case "case.state": return stateText(value);
+    case "source": return sourceText(value);
+    case "disposal": case "proposal.value":
+      return disposalText(value) === value ? resultText(value) : disposalText(value);
+    case "result": return resultText(value);
+    case "proposal.kind": return proposalKinds(value);
+    case "violations": return value.split(", ").map(violationText).join("、");
+    case "handlers": case "review.attendees": return value.split(", ").map(short).join("、");
+    case "handling_unit": case "registering_unit": case "case": return short(value);
+    case "reporter.anonymous": return value === "true" ? "是" : "否";
+    case "outcome": {
+      const at = value.lastIndexOf(": ");
+      return at < 0 ? value : `${value.slice(0, at)}：${outcomeText(value.slice(at + 2))}`;
+    }
+    default: return value;
   }
-  for (const o of c.outcomes) {
-    events.push([o.decidedOn, `${o.subjectName}：${outcomeText(o.outcome)}${o.form ? `（${formText(o.form)}）` : ""}${o.effectUntil ? `，影响期至 ${o.effectUntil}` : ""}`]);
-  }
-  const proposal = kase?.proposal ?? c.proposal;
-  if (proposal) {
-    events.push([proposal.proposedOn, `${short(proposal.proposedBy)} 提出${proposalKinds(proposal.kind)}：${valueText(proposal.kind, proposal.value)}（待审批）`]);
-  }
-  events.sort((a, b) => a[0].localeCompare(b[0]));
-  return h("section", { "aria-labelledby": "timeline-h" },
-    h("h2", { id: "timeline-h" }, "办理过程"),
-    h("ol", { class: "timeline", id: "clue-timeline" },
-      events.map(([day, text]) => h("li", {}, h("time", { datetime: day }, day), " ", text))));
 }
 
 function valueText(kind: string, value: string): string {

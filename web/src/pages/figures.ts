@@ -4,7 +4,7 @@ import { barChart } from "../chart";
 import { disposalText, formText, gradeText, sourceText } from "../labels";
 import { todayCst } from "../dates";
 import { go } from "../router";
-import type { WorkReport } from "../gen/paizhu/assess/v1/assess_pb";
+import type { Run, WorkReport } from "../gen/paizhu/assess/v1/assess_pb";
 
 // The work report as the assessment service counts it (never counted here), as charts
 // next to the numbers; the clue service's figures for the same period; a run's ranking
@@ -110,20 +110,39 @@ function workSection(r: WorkReport): HTMLElement {
 }
 
 async function rankingSection(run: string, target: string): Promise<HTMLElement> {
+  const year = new URLSearchParams(location.search).get("run_year") ?? "";
+  // The runs to choose from (ListRuns, newest first), optionally of one year.
+  let runs: Run[] = [];
+  let problem = "";
+  try {
+    runs = (await assess.listRuns({ pageSize: 200, year: Number(year) || 0 })).runs;
+  } catch (e) {
+    problem = `读取考核列表失败：${explain(e).text}`;
+  }
+  const runName = run ? (run.startsWith("runs/") ? run : `runs/${run}`) : "";
   const section = h("section", { "aria-labelledby": "ranking-h" },
     h("h2", { id: "ranking-h" }, "考核排名"),
-    h("form", { class: "filters", "aria-label": "考核" },
-      h("label", {}, "考核编号 ", h("input", { name: "run", id: "run-name", value: run, placeholder: "runs/1" })),
-      h("button", { type: "submit" }, "查看")));
+    h("form", { class: "filters", "aria-label": "考核", id: "run-form" },
+      h("label", {}, "年度 ", h("input", { type: "number", name: "run_year", id: "run-year", value: year, min: "2000", max: "2100", placeholder: "全部" })),
+      h("label", {}, "考核 ",
+        h("select", { name: "run", id: "run-name" },
+          h("option", { value: "" }, runs.length ? "请选择" : "（没有考核）"),
+          runs.map((r) => h("option", { value: r.name, selected: r.name === runName },
+            `${r.name.replace(/^runs\//, "")}：${r.scheme.replace(/^schemes\//, "")}，${r.period}，${r.state === "final" ? "已定稿" : "草稿"}`)))),
+      h("button", { type: "submit" }, "查看")),
+    problem ? h("p", { class: "error", role: "alert" }, problem) : null);
   section.querySelector("form")!.addEventListener("submit", (e) => {
     e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
     const q = new URLSearchParams(location.search);
-    q.set("run", String(new FormData(e.target as HTMLFormElement).get("run") ?? ""));
+    for (const key of ["run", "run_year"]) {
+      const v = String(data.get(key) ?? "");
+      if (v) q.set(key, v); else q.delete(key);
+    }
     q.delete("target");
     go(`/figures?${q}`);
   });
-  if (!run) return section;
-  const runName = run.startsWith("runs/") ? run : `runs/${run}`;
+  if (!runName) return section;
   try {
     const r = await assess.getRun({ name: runName });
     const link = (t: string) => {

@@ -49,15 +49,15 @@ export async function workPage(root: HTMLElement, params: URLSearchParams) {
   let clues: Clue[] = [];
   let next = "";
   try {
-    const answer = await clue.listClues({ pageSize: PAGE_SIZE, pageToken: page, state, handlingUnit: unit });
+    const answer = await clue.listClues({ pageSize: PAGE_SIZE, pageToken: page, state, handlingUnit: unit, source });
     clues = answer.clues;
     next = answer.nextPageToken;
   } catch (e) {
     put(root, h("p", { class: "error", role: "alert" }, `读取线索失败：${explain(e).text}`));
     return;
   }
-  // The source filter applies to the page in hand: ListClues filters by state and unit.
-  const shown = source ? clues.filter((c) => c.source === source) : clues;
+  // ListClues filters by state, unit and source, so every page is full.
+  const shown = clues;
   const today = todayCst();
   for (const c of shown) await unitName(me, c.handlingUnit);
 
@@ -73,8 +73,7 @@ export async function workPage(root: HTMLElement, params: URLSearchParams) {
   put(root, 
     h("p", { class: "legend" },
       h("span", { class: "due overdue" }, "红色：已超期"), " ",
-      h("span", { class: "due warning" }, "琥珀色：7 天内到期"),
-      source ? "；来源筛选只作用于本页" : ""),
+      h("span", { class: "due warning" }, "琥珀色：7 天内到期")),
     shown.length === 0
       ? h("p", { id: "work-empty" }, "没有符合条件的线索。")
       : h("div", { class: "scroll" }, h("table", { id: "work-queue" },
@@ -85,7 +84,7 @@ export async function workPage(root: HTMLElement, params: URLSearchParams) {
           h("tbody", {}, shown.map((c) => {
             const number = c.name.replace(/^clues\//, "");
             const u = urgency(c.dueDate, today);
-            return h("tr", { class: u, "data-clue": number, "data-unit": c.handlingUnit },
+            return h("tr", { class: u, "data-clue": number, "data-unit": c.handlingUnit, "data-source": c.source },
               h("th", { scope: "row" }, h("a", { href: `/clues/${number}` }, number)),
               h("td", {}, c.receivedOn),
               h("td", {}, sourceText(c.source)),
