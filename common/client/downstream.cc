@@ -72,6 +72,10 @@ std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address, int max_m
           : absl::StrCat(R"(,"healthCheckConfig":{"serviceName":")", health_service, R"("})");
   args.SetServiceConfigJSON(
       absl::StrCat(R"({"loadBalancingConfig":[{"round_robin":{}}])", health, "}"));
+  // Each channel its own subchannels: gRPC 1.51 shares them across channels by address, and
+  // two channels health-checking different services on one unreachable address crash it
+  // (a pick on a subchannel with no connection). Every destination has its own address anyway.
+  args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
   args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 30'000);
   args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10'000);
   args.SetMaxReceiveMessageSize(max_message_bytes);

@@ -97,9 +97,9 @@ done
 ((${#needed[@]} > 5)) || fail "ldd found only ${#needed[@]} packages"
 
 # The console: the image's COPY of build.sh's OUT/web, served by the shipped gateway with
-# the manifests' --web-root (stand-in keys). Static files need no backend; the backends
-# named are the gateway's own gRPC port, a live server that is simply not them (with
-# nothing listening there at all, the gateway crashes in gRPC's client-side health check).
+# the manifests' --web-root (stand-in keys). Static files need no backend: the three named
+# share one address where nothing listens, as when the gateway starts before its backends
+# (gRPC 1.51 crashed on exactly that until each channel got its own subchannels).
 web_root=$(sed -n 's/^ *- --web-root=//p' "$root/deploy/k8s/base/gateway.yaml")
 grep -q "COPY --from=build /out/web/ $web_root/" "$dockerfile" ||
   fail "the Dockerfile does not put the console where gateway.yaml's --web-root ($web_root) reads it"
@@ -115,8 +115,10 @@ if [[ -f $out/web/index.html ]]; then
   grpc_port=$(find_free_port)
   args=(--listen=127.0.0.1:"$grpc_port" --http-listen=127.0.0.1:0 --http-port-file="$out/http.port"
     --jwt-public-key-file="$keys/jwt.pub.pem" --web-root="$out/web" --drain-delay=0s)
+  args+=(--backend-check-interval=100ms)
+  nobody_port=$(find_free_port)
   for k in org clue assess; do
-    args+=(--$k-addr=127.0.0.1:"$grpc_port" --$k-key-file="$keys/$k.key")
+    args+=(--$k-addr=127.0.0.1:"$nobody_port" --$k-key-file="$keys/$k.key")
   done
   "$out/bin/paizhu-gateway" "${args[@]}" >"$out/gateway.log" 2>&1 &
   gateway_pid=$!
@@ -136,6 +138,9 @@ if [[ -f $out/web/index.html ]]; then
       done
     done
     echo "ok: the gateway serves the console's index (--web-root=$web_root) with its security headers"
+    sleep 1  # ten more readiness rounds against the absent backends
+    kill -0 "$gateway_pid" 2>/dev/null ||
+      fail "the gateway died while its backends were unreachable: $(tail -3 "$out/gateway.log")"
   else
     fail "the gateway did not start with --web-root: $(tail -3 "$out/gateway.log")"
   fi
