@@ -11,6 +11,7 @@
 #include <mutex>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "common/sql/errors.h"
 #include "common/status/macros.h"
 #include "common/status/status.h"
@@ -166,14 +167,23 @@ absl::Status Connection::ExecText(absl::string_view sql) {
 }
 
 absl::Status Connection::SetStatementTimeout(absl::Duration timeout) {
-  // Whole seconds, rounded up, so that calls with similar deadlines share one setting
-  // and the SET is only sent when the value changes.
-  int64_t seconds = timeout <= absl::ZeroDuration()
-                        ? 0
-                        : absl::ToInt64Seconds(absl::Ceil(timeout, absl::Seconds(1)));
-  if (seconds == statement_timeout_s_) return absl::OkStatus();
-  RETURN_IF_ERROR(ExecText(absl::StrCat("SET SESSION max_statement_time=", seconds)));
-  statement_timeout_s_ = seconds;
+  if (timeout <= absl::ZeroDuration()) {
+    if (statement_timeout_ == absl::ZeroDuration()) return absl::OkStatus();
+    RETURN_IF_ERROR(ExecText("SET SESSION max_statement_time=0"));
+    statement_timeout_ = absl::ZeroDuration();
+    return absl::OkStatus();
+  }
+  // The bound in force still fits: it stops no statement early and lets none run long
+  // past the time left. Calls with similar deadlines thus share one setting.
+  if (statement_timeout_ >= timeout && statement_timeout_ <= timeout + kStatementTimeoutSlack) {
+    return absl::OkStatus();
+  }
+  // Rounded up to a tenth of a second, well inside the slack, so the next statements of
+  // the same transaction fit it too.
+  absl::Duration bound = absl::Ceil(timeout, absl::Milliseconds(100));
+  RETURN_IF_ERROR(ExecText(
+      absl::StrFormat("SET SESSION max_statement_time=%.1f", absl::ToDoubleSeconds(bound))));
+  statement_timeout_ = bound;
   return absl::OkStatus();
 }
 

@@ -17,6 +17,9 @@ class PreparedStatement;
 
 namespace paizhu::sql {
 
+// How far past the time it was given a statement may run before the server stops it.
+inline constexpr absl::Duration kStatementTimeoutSlack = absl::Milliseconds(500);
+
 struct ConnectOptions {
   std::string host = "127.0.0.1";
   int port = 3306;
@@ -44,7 +47,10 @@ class Connection {
   // Plain (unprepared) text, for DDL, SET and transaction control.
   absl::Status ExecText(absl::string_view sql);
 
-  // Bounds every following statement (MariaDB max_statement_time); zero = unbounded.
+  // Bounds every following statement (MariaDB max_statement_time) to at least `timeout`
+  // and at most `timeout` + kStatementTimeoutSlack; zero = unbounded. The SET is sent only
+  // when the bound in force falls outside that window, so calling it before every
+  // statement with the time left costs a round trip only now and then.
   absl::Status SetStatementTimeout(absl::Duration timeout);
 
   // A round trip; false (and broken) when the server does not answer.
@@ -66,7 +72,7 @@ class Connection {
   std::map<std::string, std::unique_ptr<::sql::PreparedStatement>, std::less<>> statements_;
   bool broken_ = false;
   int64_t server_id_ = 0;
-  int64_t statement_timeout_s_ = 0;
+  absl::Duration statement_timeout_ = absl::ZeroDuration();  // in force; zero = none
   absl::Time last_used_ = absl::Now();
 };
 

@@ -13,10 +13,7 @@ namespace paizhu::sql {
 absl::StatusOr<Transaction> Transaction::Begin(Pool& pool, absl::Time deadline) {
   ASSIGN_OR_RETURN(Lease lease, pool.Acquire(deadline));
   Transaction tx(std::move(lease), deadline);
-  RETURN_IF_ERROR(tx.CheckDeadline());
-  absl::Duration left =
-      deadline == absl::InfiniteFuture() ? absl::ZeroDuration() : deadline - absl::Now();
-  RETURN_IF_ERROR(tx.lease_->SetStatementTimeout(left));
+  RETURN_IF_ERROR(tx.BoundNextStatement());
   RETURN_IF_ERROR(tx.lease_->ExecText("START TRANSACTION"));
   return tx;
 }
@@ -35,18 +32,28 @@ absl::Status Transaction::CheckDeadline() const {
   return absl::OkStatus();
 }
 
-absl::StatusOr<Rows> Transaction::Query(absl::string_view sql, const Params& params) {
+absl::Status Transaction::BoundNextStatement() {
   RETURN_IF_ERROR(CheckDeadline());
+  // Not only at BEGIN: a statement that waits for a lock late in the transaction must
+  // not outlive the call by the time the transaction had at its start.
+  absl::Duration left =
+      deadline_ == absl::InfiniteFuture() ? absl::ZeroDuration() : deadline_ - absl::Now();
+  return lease_->SetStatementTimeout(left);
+}
+
+absl::StatusOr<Rows> Transaction::Query(absl::string_view sql, const Params& params) {
+  RETURN_IF_ERROR(BoundNextStatement());
   return lease_->Query(sql, params);
 }
 
 absl::StatusOr<int64_t> Transaction::Exec(absl::string_view sql, const Params& params) {
-  RETURN_IF_ERROR(CheckDeadline());
+  RETURN_IF_ERROR(BoundNextStatement());
   return lease_->Exec(sql, params);
 }
 
 absl::Status Transaction::Commit() {
-  // The last chance to give up cleanly: after COMMIT the work is acknowledged.
+  // The last chance to give up cleanly: after COMMIT the work is acknowledged. (No new
+  // bound here: the one in force fits, and a COMMIT is not a statement to interrupt.)
   RETURN_IF_ERROR(CheckDeadline());
   absl::Status status = lease_->ExecText("COMMIT");
   done_ = true;
@@ -89,6 +96,24 @@ absl::Status RunInTransaction(Pool& pool, absl::Time deadline,
     backoff *= 4;
   }
   return status;
+}
+
+absl::StatusOr<Rows> QueryAlone(Pool& pool, absl::Time deadline, absl::string_view sql,
+                                const Params& params) {
+  absl::StatusOr<Rows> rows;
+  for (int attempt = 1; attempt <= 2; ++attempt) {
+    ASSIGN_OR_RETURN(Lease lease, pool.Acquire(deadline));
+    if (absl::Now() >= deadline) {
+      return MakeError(absl::StatusCode::kDeadlineExceeded, "DEADLINE_EXCEEDED",
+                       "the call's deadline passed before the statement started");
+    }
+    absl::Duration left =
+        deadline == absl::InfiniteFuture() ? absl::ZeroDuration() : deadline - absl::Now();
+    absl::Status bounded = lease->SetStatementTimeout(left);
+    rows = bounded.ok() ? lease->Query(sql, params) : absl::StatusOr<Rows>(bounded);
+    if (rows.ok() || !lease->broken()) return rows;
+  }
+  return rows;
 }
 
 }  // namespace paizhu::sql

@@ -20,7 +20,10 @@ inline constexpr char kReasonCommitUnknown[] = "DB_COMMIT_OUTCOME_UNKNOWN";
 class Transaction {
  public:
   // Takes a session and starts a transaction bounded by `deadline`: every statement
-  // carries the time left (max_statement_time) and nothing starts after the deadline.
+  // carries the time left when it starts (max_statement_time, see
+  // Connection::SetStatementTimeout), so none runs more than kStatementTimeoutSlack past
+  // the deadline, even one that waits for a lock late in the transaction; and nothing
+  // starts after the deadline.
   static absl::StatusOr<Transaction> Begin(Pool& pool, absl::Time deadline);
 
   Transaction(Transaction&&) = default;
@@ -38,6 +41,8 @@ class Transaction {
  private:
   Transaction(Lease lease, absl::Time deadline) : lease_(std::move(lease)), deadline_(deadline) {}
   absl::Status CheckDeadline() const;
+  // CheckDeadline, then bounds the next statement by the time left.
+  absl::Status BoundNextStatement();
 
   Lease lease_;
   absl::Time deadline_;
@@ -52,5 +57,11 @@ struct RetryPolicy {
 absl::Status RunInTransaction(Pool& pool, absl::Time deadline,
                               const std::function<absl::Status(Transaction&)>& body,
                               RetryPolicy policy = {});
+
+// One statement on its own (autocommit: it sees one consistent snapshot), bounded by
+// `deadline` like a Transaction's, without the START TRANSACTION and COMMIT round trips.
+// Rerun once on a session that turned out to be dead. For reads, e.g. a cache's check.
+absl::StatusOr<Rows> QueryAlone(Pool& pool, absl::Time deadline, absl::string_view sql,
+                                const Params& params = {});
 
 }  // namespace paizhu::sql
