@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/log/log.h"
+#include "common/server/process_tuning.h"
 #include "common/status/macros.h"
 #include "common/status/status.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
@@ -83,6 +84,7 @@ std::string Runner::ListenHost() const {
 }
 
 absl::Status Runner::Start() {
+  TuneProcessForServing();
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 

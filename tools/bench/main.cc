@@ -9,6 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "common/config/flags.h"
+#include "common/server/process_tuning.h"
 #include "common/status/status.h"
 #include "tools/bench/bench_env.h"
 #include "tools/bench/echo_server.h"
@@ -71,6 +72,8 @@ int Main(int argc, char** argv) {
     std::cerr << settings.status().message() << "\n";
     return 2;
   }
+  // The load generator's own gRPC clients pay the same lock and heap costs as servers.
+  server::TuneProcessForServing();
   const bool json = flags.GetBool("json").value_or(false);
   const absl::Time started = absl::Now();
   std::cerr << "paizhu-bench (" << settings->profile << "): starting MariaDB and the suite\n";
