@@ -142,6 +142,33 @@ absl::StatusOr<std::optional<Clue>> ReadClue(sql::Transaction& tx, const std::st
   return c;
 }
 
+Clue AsRegistered(const Clue& clue, int64_t id, const std::string& number,
+                  const std::string& actor) {
+  Clue c;
+  c.id = id;
+  c.number = number;
+  c.received_on = clue.received_on;
+  c.source = clue.source;
+  c.reporter = clue.reporter;
+  c.subjects = clue.subjects;
+  // Stored joined; read back split, so the same list as a read gives.
+  c.violations = SplitList(absl::StrJoin(clue.violations, ";"));
+  c.allegation = clue.allegation;
+  c.handling_unit_code = clue.handling_unit_code;
+  c.handler_codes = SplitList(absl::StrJoin(clue.handler_codes, ";"));
+  c.registering_unit_code = clue.registering_unit_code;
+  c.state = "registered";
+  c.registered_by = actor;
+  c.version = 1;  // the column's default
+  c.recusal = clue.recusal;
+  c.due.on = clue.due.on;
+  c.due.rule = clue.due.rule;
+  c.due.rule_version = clue.due.rule_version;
+  c.due.start = clue.due.start;
+  c.due.provisional = clue.due.provisional;
+  return c;
+}
+
 absl::Status WriteWorkflow(sql::Transaction& tx, Clue& c) {
   ASSIGN_OR_RETURN(
       int64_t changed,
@@ -201,13 +228,11 @@ std::string LetterVisibilitySql(const Viewer& viewer, sql::Params& params) {
 
 std::string Digest(const Clue& c) { return crypto::HexEncode(crypto::Sha256(CanonicalText(c))); }
 
-absl::Status AppendAudit(sql::Transaction& tx, const std::string& key, int64_t clue_id,
-                         AuditEntry entry, const AuditNote* note) {
-  ASSIGN_OR_RETURN(
-      sql::Rows head,
-      tx.Query("SELECT seq, mac FROM clue_audit_heads WHERE clue_id = ? FOR UPDATE", {clue_id}));
-  std::string previous = head.empty() ? "" : head.Str(0, 1);
-  entry.seq = head.empty() ? 1 : head.Int(0, 0) + 1;
+namespace {
+
+absl::Status WriteAudit(sql::Transaction& tx, const std::string& key, int64_t clue_id,
+                        const std::string& previous, bool first, AuditEntry entry,
+                        const AuditNote* note) {
   entry.at_micros = absl::ToUnixMicros(absl::Now());
   entry.mac = EntryMac(key, clue_id, previous, entry);
   RETURN_IF_ERROR(
@@ -222,7 +247,7 @@ absl::Status AppendAudit(sql::Transaction& tx, const std::string& key, int64_t c
                             {clue_id, entry.seq, note->acting_unit, EncodeFacts(note->facts)})
                         .status());
   }
-  if (head.empty()) {
+  if (first) {
     return tx
         .Exec("INSERT INTO clue_audit_heads (clue_id, seq, mac) VALUES (?, ?, ?)",
               {clue_id, entry.seq, entry.mac})
@@ -232,6 +257,25 @@ absl::Status AppendAudit(sql::Transaction& tx, const std::string& key, int64_t c
       .Exec("UPDATE clue_audit_heads SET seq = ?, mac = ? WHERE clue_id = ?",
             {entry.seq, entry.mac, clue_id})
       .status();
+}
+
+}  // namespace
+
+absl::Status AppendAudit(sql::Transaction& tx, const std::string& key, int64_t clue_id,
+                         AuditEntry entry, const AuditNote* note) {
+  ASSIGN_OR_RETURN(
+      sql::Rows head,
+      tx.Query("SELECT seq, mac FROM clue_audit_heads WHERE clue_id = ? FOR UPDATE", {clue_id}));
+  entry.seq = head.empty() ? 1 : head.Int(0, 0) + 1;
+  return WriteAudit(tx, key, clue_id, head.empty() ? "" : head.Str(0, 1), head.empty(),
+                    std::move(entry), note);
+}
+
+absl::Status AppendFirstAudit(sql::Transaction& tx, const std::string& key, int64_t clue_id,
+                              AuditEntry entry, const AuditNote* note) {
+  // Were a head there after all, its INSERT fails on the key: nothing is overwritten.
+  entry.seq = 1;
+  return WriteAudit(tx, key, clue_id, "", true, std::move(entry), note);
 }
 
 sql::Param DateParam(const std::optional<absl::CivilDay>& day) {

@@ -54,10 +54,18 @@ absl::Status WriteTasks(sql::Transaction& tx, Clue& clue);
 std::string LetterVisibilitySql(const Viewer& viewer, sql::Params& params);
 
 std::string Digest(const Clue& clue);
+// The clue a registration just wrote (id, number, the stored defaults), exactly as
+// ReadClue would read it back, so the response and the audit digest need no read.
+Clue AsRegistered(const Clue& clue, int64_t id, const std::string& number,
+                  const std::string& actor);
+
 // Appends one entry to the clue's chain. Call it last in the transaction: the head row is
 // hot (every read of the clue locks it). A change passes its `note` for the timeline.
 absl::Status AppendAudit(sql::Transaction& tx, const std::string& key, int64_t clue_id,
                          AuditEntry entry, const AuditNote* note = nullptr);
+// The first entry of a clue made in this same transaction: no head exists to read or lock.
+absl::Status AppendFirstAudit(sql::Transaction& tx, const std::string& key, int64_t clue_id,
+                              AuditEntry entry, const AuditNote* note = nullptr);
 
 sql::Param DateParam(const std::optional<absl::CivilDay>& day);
 std::optional<absl::CivilDay> OptDate(const sql::Rows& rows, size_t r, size_t c);

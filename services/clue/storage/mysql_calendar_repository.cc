@@ -24,16 +24,33 @@ absl::StatusOr<SpecialDay> DayFromRow(const sql::Rows& rows, size_t r) {
                     rows.Str(r, 2)};
 }
 
+constexpr char kCalendarVersion[] =
+    "SELECT (SELECT COUNT(*) FROM calendar_years), (SELECT COALESCE(MAX(loaded_at), '') "
+    "FROM calendar_years), (SELECT COUNT(*) FROM calendar_days)";
+
+std::string VersionOf(const sql::Rows& rows) {
+  return absl::StrCat(rows.Str(0, 0), "|", rows.Str(0, 1), "|", rows.Str(0, 2));
+}
+
 }  // namespace
 
 absl::StatusOr<WorkingCalendar> MysqlCalendarRepository::LoadCalendar(absl::Time deadline) {
+  ASSIGN_OR_RETURN(sql::Rows now, sql::QueryAlone(*pool_, deadline, kCalendarVersion));
+  {
+    std::lock_guard lock(mu_);
+    if (cached_ && cached_version_ == VersionOf(now)) return *cached_;
+  }
   std::vector<SpecialDay> days;
   std::set<int> years;
-  // One transaction: both reads see the same snapshot, so a year and its days load together.
+  std::string version;
+  // One transaction: the reads see the same snapshot, so a year, its days and the version
+  // they are cached under load together.
   RETURN_IF_ERROR(
       sql::RunInTransaction(*pool_, deadline, [&](sql::Transaction& tx) -> absl::Status {
         days.clear();
         years.clear();
+        ASSIGN_OR_RETURN(sql::Rows v, tx.Query(kCalendarVersion));
+        version = VersionOf(v);
         ASSIGN_OR_RETURN(sql::Rows rows,
                          tx.Query("SELECT day, kind, name FROM calendar_days ORDER BY day"));
         for (size_t r = 0; r < rows.size(); ++r) {
@@ -44,7 +61,11 @@ absl::StatusOr<WorkingCalendar> MysqlCalendarRepository::LoadCalendar(absl::Time
         for (size_t r = 0; r < loaded.size(); ++r) years.insert(static_cast<int>(loaded.Int(r, 0)));
         return absl::OkStatus();
       }));
-  return WorkingCalendar(std::move(days), std::move(years));
+  WorkingCalendar calendar(std::move(days), std::move(years));
+  std::lock_guard lock(mu_);
+  cached_version_ = version;
+  cached_ = calendar;
+  return calendar;
 }
 
 absl::Status MysqlCalendarRepository::ReplaceYear(int year, const std::vector<SpecialDay>& days,

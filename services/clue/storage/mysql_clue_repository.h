@@ -1,5 +1,10 @@
 #pragma once
 
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "common/sql/pool.h"
 #include "services/clue/storage/clue_repository.h"
 
@@ -26,6 +31,7 @@ class MysqlClueRepository : public ClueRepository {
                                                             absl::Time deadline) override;
   absl::StatusOr<std::optional<std::string>> ClueOfCase(const std::string& case_number,
                                                         absl::Time deadline) override;
+  // Cached, keyed by a checksum of the table's rows checked with one statement per call.
   absl::StatusOr<std::vector<DeadlineRule>> DeadlineRules(absl::Time deadline) override;
   absl::StatusOr<std::vector<DueItem>> ListDue(const Viewer& viewer, const std::string& unit_code,
                                                std::optional<absl::CivilDay> from,
@@ -51,6 +57,9 @@ class MysqlClueRepository : public ClueRepository {
  private:
   sql::Pool* pool_;
   std::string audit_key_;
+  std::mutex rules_mu_;
+  std::string rules_version_;  // guarded by rules_mu_
+  std::optional<std::vector<DeadlineRule>> rules_;
 };
 
 }  // namespace paizhu::clue
