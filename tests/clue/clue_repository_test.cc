@@ -106,6 +106,54 @@ TEST_F(ClueRepositoryTest, ARetriedRegistrationReturnsTheFirstClue) {
   EXPECT_EQ(all.size(), 1u);
 }
 
+TEST_F(ClueRepositoryTest, ARegistrationAnswersWithTheClueAsStored) {
+  // The answer is built from what was written, not read back: it must equal a read.
+  Clue in = NewClue();
+  in.subjects.push_back({"王某", "", "科长", "", false, "F-7", true});
+  in.violations = {"integrity", "discipline"};
+  in.handler_codes = {"p1", "p2"};
+  in.recusal = true;
+  in.due.on = absl::CivilDay(2026, 3, 31);
+  in.due.rule = "disposal_opinion";
+  in.due.rule_version = 1;
+  in.due.start = absl::CivilDay(2026, 3, 2);
+  in.due.extension_days = 5;  // not a clue column: a read gives 0
+  sql::RequestKey key("req-stored", "RegisterClue", "bytes");
+  ASSERT_OK_AND_ASSIGN(Clue answered, repo_->Register(in, key, "person:pet", Soon()));
+  ASSERT_OK_AND_ASSIGN(Clue replayed, repo_->Register(in, key, "person:pet", Soon()));
+  EXPECT_EQ(CanonicalText(answered), CanonicalText(replayed));
+  EXPECT_EQ(answered.id, replayed.id);
+  EXPECT_EQ(answered.version, replayed.version);
+  EXPECT_EQ(answered.registered_by, replayed.registered_by);
+  EXPECT_EQ(answered.registering_unit_code, replayed.registering_unit_code);
+  EXPECT_EQ(answered.recusal, replayed.recusal);
+  EXPECT_EQ(answered.due.start, replayed.due.start);
+  EXPECT_EQ(answered.due.rule_version, replayed.due.rule_version);
+  EXPECT_EQ(answered.due.extension_days, replayed.due.extension_days);
+  EXPECT_EQ(answered.subjects.size(), 2u);
+  // The next entry's digest_before is the read clue's: the chain stays intact.
+  ASSERT_OK(repo_->Get(answered.number, viewer_, Soon()).status());
+  EXPECT_TRUE(Verify(answered.number).intact);
+}
+
+TEST_F(ClueRepositoryTest, DeadlineRulesFollowTheTableThoughCached) {
+  ASSERT_OK_AND_ASSIGN(std::vector<DeadlineRule> before, repo_->DeadlineRules(Soon()));
+  ASSERT_OK_AND_ASSIGN(std::vector<DeadlineRule> cached, repo_->DeadlineRules(Soon()));
+  EXPECT_EQ(cached.size(), before.size());
+  Sql("INSERT INTO deadline_rules (name, version, amount, unit, effective_from) VALUES "
+      "('inquiry_reply', 99, 20, 'working_days', '2030-01-01')");
+  ASSERT_OK_AND_ASSIGN(std::vector<DeadlineRule> after, repo_->DeadlineRules(Soon()));
+  ASSERT_EQ(after.size(), before.size() + 1);
+  bool found = false;
+  for (const DeadlineRule& r : after) found = found || (r.version == 99 && r.amount == 20);
+  EXPECT_TRUE(found);
+  Sql("UPDATE deadline_rules SET amount = 25 WHERE version = 99");
+  ASSERT_OK_AND_ASSIGN(after, repo_->DeadlineRules(Soon()));
+  found = false;
+  for (const DeadlineRule& r : after) found = found || (r.version == 99 && r.amount == 25);
+  EXPECT_TRUE(found);
+}
+
 TEST_F(ClueRepositoryTest, AnEditedRowIsFound) {
   std::string number = ClueWithThreeEntries();
   Sql(absl::StrCat("UPDATE clue_audit SET actor = 'person:nobody' WHERE clue_id = ", id_,
