@@ -52,6 +52,23 @@ TEST_F(AuditChainTest, AnEditWithItsDigestRecomputedStillFails) {
   EXPECT_EQ(Check().first_broken_seq, 3);
 }
 
+TEST_F(AuditChainTest, AnEditedOrMovedTimelineNoteIsNamed) {
+  std::string text = NoteText("G1", "state=registered");
+  std::vector<SealedNote> notes = {{1, text, NoteMac(kKey, entries_[0].mac, text)}};
+  ChainCheck whole = VerifyChain(kKey, kClue, entries_, head_, notes);
+  EXPECT_TRUE(whole.intact) << whole.problem;
+
+  notes[0].text = NoteText("G1", "state=closed");  // facts edited
+  ChainCheck edited = VerifyChain(kKey, kClue, entries_, head_, notes);
+  EXPECT_FALSE(edited.intact);
+  EXPECT_EQ(edited.first_broken_seq, 1);
+  EXPECT_THAT(edited.problem, ::testing::HasSubstr("note"));
+
+  notes[0].text = text;
+  notes.push_back({3, text, notes[0].mac});  // entry 1's note copied to entry 3
+  EXPECT_EQ(VerifyChain(kKey, kClue, entries_, head_, notes).first_broken_seq, 3);
+}
+
 TEST_F(AuditChainTest, ADeletedTailDisagreesWithTheHead) {
   entries_.pop_back();
   ChainCheck c = Check();

@@ -163,6 +163,25 @@ TEST_F(ClueRepositoryTest, AnEditedRowIsFound) {
   EXPECT_EQ(c.first_broken_seq, 2);
 }
 
+TEST_F(ClueRepositoryTest, AnEditedTimelineNoteIsFoundAndNotShown) {
+  std::string number = ClueWithThreeEntries();  // the registration has a note
+  ASSERT_OK_AND_ASSIGN(auto before, repo_->ListEvents(number, viewer_, 0, 10, false, Soon()));
+  ASSERT_TRUE(before.has_value());
+  ASSERT_FALSE(before->empty());
+  EXPECT_FALSE(before->front().note.facts.empty());
+
+  Sql(absl::StrCat("UPDATE clue_audit_notes SET facts = CONCAT(facts, 'x') WHERE clue_id = ", id_,
+                   " AND seq = 1"));
+  ChainCheck c = Verify(number);
+  EXPECT_FALSE(c.intact);
+  EXPECT_EQ(c.first_broken_seq, 1);
+  EXPECT_THAT(c.problem, ::testing::HasSubstr("note"));
+  ASSERT_OK_AND_ASSIGN(auto after, repo_->ListEvents(number, viewer_, 0, 10, false, Soon()));
+  ASSERT_TRUE(after.has_value());
+  EXPECT_EQ(after->front().action, "register");
+  EXPECT_TRUE(after->front().note.facts.empty());
+}
+
 TEST_F(ClueRepositoryTest, AnEditWithAPlainHashRecomputedIsFound) {
   std::string number = ClueWithThreeEntries();
   Sql(

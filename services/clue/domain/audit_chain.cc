@@ -14,9 +14,19 @@ std::string EntryMac(const std::string& key, int64_t clue_id, const std::string&
   return crypto::HexEncode(crypto::HmacSha256(key, text));
 }
 
+std::string NoteText(const std::string& acting_unit, const std::string& encoded_facts) {
+  return absl::StrCat(acting_unit, "\x1f", encoded_facts);
+}
+
+std::string NoteMac(const std::string& key, const std::string& entry_mac,
+                    const std::string& note_text) {
+  return crypto::HexEncode(
+      crypto::HmacSha256(key, absl::StrCat("note\x1f", entry_mac, "\x1f", note_text)));
+}
+
 ChainCheck VerifyChain(const std::string& key, int64_t clue_id,
-                       const std::vector<AuditEntry>& entries,
-                       const std::optional<AuditHead>& head) {
+                       const std::vector<AuditEntry>& entries, const std::optional<AuditHead>& head,
+                       const std::vector<SealedNote>& notes) {
   ChainCheck check;
   auto broken = [&](int64_t seq, std::string problem) {
     check.intact = false;
@@ -47,6 +57,17 @@ ChainCheck VerifyChain(const std::string& key, int64_t clue_id,
   if (head->seq != last || head->mac != previous) {
     return broken(last + 1, absl::StrCat("the head says ", head->seq, " entries but ", last,
                                          " verify: the tail was deleted or the head edited"));
+  }
+  // The chain is whole, so entry n sits at n - 1.
+  const SealedNote* first_bad = nullptr;
+  for (const SealedNote& n : notes) {
+    bool fits =
+        n.seq >= 1 && n.seq <= last && NoteMac(key, entries[n.seq - 1].mac, n.text) == n.mac;
+    if (!fits && (!first_bad || n.seq < first_bad->seq)) first_bad = &n;
+  }
+  if (first_bad) {
+    return broken(first_bad->seq, absl::StrCat("the timeline note of entry ", first_bad->seq,
+                                               " does not verify (changed or forged)"));
   }
   return check;
 }

@@ -20,6 +20,14 @@ struct AuditEntry {
   std::string mac;
 };
 
+// The timeline note stored beside entry `seq` (acting unit and changed facts, as NoteText
+// makes them) and its MAC; reads and imports have none.
+struct SealedNote {
+  int64_t seq = 0;
+  std::string text;
+  std::string mac;
+};
+
 struct AuditHead {
   int64_t seq = 0;
   std::string mac;
@@ -36,10 +44,18 @@ struct ChainCheck {
 std::string EntryMac(const std::string& key, int64_t clue_id, const std::string& previous_mac,
                      const AuditEntry& entry);
 
-// `entries` in the order the database returns them (by seq).
+// A note's text as its MAC covers it: the acting unit and the encoded facts.
+std::string NoteText(const std::string& acting_unit, const std::string& encoded_facts);
+
+// Hex HMAC-SHA256 of a note, bound to its entry through the entry's MAC (which covers
+// the clue, the seq and the chain before it): a note moved to another entry fails too.
+std::string NoteMac(const std::string& key, const std::string& entry_mac,
+                    const std::string& note_text);
+
+// `entries` in the order the database returns them (by seq); `notes` in any order.
 ChainCheck VerifyChain(const std::string& key, int64_t clue_id,
-                       const std::vector<AuditEntry>& entries,
-                       const std::optional<AuditHead>& head);
+                       const std::vector<AuditEntry>& entries, const std::optional<AuditHead>& head,
+                       const std::vector<SealedNote>& notes = {});
 
 // ---- signed checkpoints of all heads ----
 

@@ -242,9 +242,11 @@ absl::Status WriteAudit(sql::Transaction& tx, const std::string& key, int64_t cl
                entry.digest_after, entry.mac})
           .status());
   if (note) {
-    RETURN_IF_ERROR(tx.Exec("INSERT INTO clue_audit_notes (clue_id, seq, acting_unit, facts) "
-                            "VALUES (?, ?, ?, ?)",
-                            {clue_id, entry.seq, note->acting_unit, EncodeFacts(note->facts)})
+    std::string facts = EncodeFacts(note->facts);
+    std::string mac = NoteMac(key, entry.mac, NoteText(note->acting_unit, facts));
+    RETURN_IF_ERROR(tx.Exec("INSERT INTO clue_audit_notes (clue_id, seq, acting_unit, facts, mac) "
+                            "VALUES (?, ?, ?, ?, ?)",
+                            {clue_id, entry.seq, note->acting_unit, facts, mac})
                         .status());
   }
   if (first) {

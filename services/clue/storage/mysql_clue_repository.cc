@@ -167,12 +167,21 @@ absl::StatusOr<std::optional<ChainCheck>> MysqlClueRepository::VerifyAudit(
           entries.push_back({rows.Int(r, 0), rows.Int(r, 1), rows.Str(r, 2), rows.Str(r, 3),
                              rows.Str(r, 4), rows.Str(r, 5), rows.Str(r, 6)});
         }
+        ASSIGN_OR_RETURN(sql::Rows note_rows,
+                         tx.Query("SELECT seq, acting_unit, facts, mac FROM clue_audit_notes "
+                                  "WHERE clue_id = ?",
+                                  {clue_id}));
+        std::vector<SealedNote> notes;
+        for (size_t r = 0; r < note_rows.size(); ++r) {
+          notes.push_back({note_rows.Int(r, 0), NoteText(note_rows.Str(r, 1), note_rows.Str(r, 2)),
+                           note_rows.Str(r, 3)});
+        }
         ASSIGN_OR_RETURN(
             sql::Rows head,
             tx.Query("SELECT seq, mac FROM clue_audit_heads WHERE clue_id = ?", {clue_id}));
         std::optional<AuditHead> h;
         if (!head.empty()) h = AuditHead{head.Int(0, 0), head.Str(0, 1)};
-        out = VerifyChain(audit_key_, clue_id, entries, h);
+        out = VerifyChain(audit_key_, clue_id, entries, h, notes);
         return absl::OkStatus();
       }));
   return out;
