@@ -1,7 +1,8 @@
 // The record commands through the paizhu binary on the loaded demo city (ledger_suite.h):
-// risk points, campaigns, group files, integrity files and opinions, rule versions. Each
-// command once as its user would, with what it prints; bad input with its status, reason
-// and field (exit 1) or the usage (exit 2); the --json keys.
+// risk points, campaigns, group files, integrity files and opinions, rule versions, org's
+// single changes (posts, trainings, supervision). Each command once as its user would, with
+// what it prints; bad input with its status, reason and field (exit 1) or the usage (exit 2);
+// the --json keys.
 
 #include <set>
 #include <string>
@@ -311,6 +312,134 @@ TEST_F(RecordCommandsTest, TheAssessorRecordsAWorkMeetingWithEachGroupsAttendanc
   EXPECT_EQ(twice.exit_code, 1) << twice.output;
   EXPECT_THAT(twice.output, HasSubstr("reason DUPLICATE_GROUP, field meeting.attendance"));
   EXPECT_EQ(Paizhu({"meetings", "record", "--kind", "quarterly"}).exit_code, 2);
+}
+
+TEST_F(RecordCommandsTest, IntegrityFilesAreListedByUnit) {
+  for (const char* code : {"LST01", "LST02"}) {
+    Result created = As("admin", {"integrity", "files", "create", code, "--cadre", "钱明远",
+                                  "--unit", "U21", "--position", "副局长", "--level", "副处级"});
+    ASSERT_EQ(created.exit_code, 0) << created.output;
+  }
+  Result table = As("L001", {"integrity", "files", "list", "--unit", "U21"});
+  ASSERT_EQ(table.exit_code, 0) << table.output;
+  EXPECT_THAT(
+      table.output,
+      MatchesRegex("CODE +CADRE +UNIT +POSITION +LEVEL +KEY MINORITY +FOCUS TAGS\n"
+                   "LST01 +钱明远 +U21 +副局长 +副处级\nLST02 +钱明远 +U21 +副局长 +副处级\n"));
+  std::vector<int> columns = Columns(table.output, "UNIT", {"U21"});
+  ASSERT_EQ(columns.size(), 3u) << table.output;
+  EXPECT_EQ(columns[0], columns[1]) << table.output;
+  EXPECT_EQ(columns[0], columns[2]) << table.output;
+
+  Result json = Paizhu({"integrity", "files", "list", "--unit", "U21", "--json"});
+  ASSERT_EQ(json.exit_code, 0) << json.output;
+  nlohmann::json files = Json(json)["files"];
+  ASSERT_EQ(files.size(), 2u) << json.output;
+  EXPECT_EQ(Keys(files[0]),
+            (std::set<std::string>{"name", "cadre_name", "unit", "position", "level",
+                                   "key_minority", "focus_tags", "entries", "etag"}));
+  EXPECT_EQ(files[1].value("name", ""), "integrity-files/LST02");
+  Result all = Paizhu({"integrity", "files", "list", "--json"});
+  ASSERT_EQ(all.exit_code, 0) << all.output;
+  EXPECT_GE(Json(all)["files"].size(), 2u) << all.output;
+
+  Result bad = Paizhu({"integrity", "files", "list", "--unit", "U 21"});
+  EXPECT_EQ(bad.exit_code, 1) << bad.output;
+  EXPECT_THAT(bad.output, HasSubstr("INVALID_ARGUMENT"));
+  EXPECT_THAT(bad.output, HasSubstr("reason INVALID_NAME, field unit"));
+  EXPECT_EQ(Paizhu({"integrity", "files", "list", "U21"}).exit_code, 2);
+}
+
+// 廖芳 (F005) retired from O02 in 2020 and holds no post: a post taken and ended again.
+TEST_F(RecordCommandsTest, APostIsAssignedAndEnded) {
+  Result assigned = As("admin", {"people", "assign-post", "F005", "--unit", "O02", "--post",
+                                 "member", "--from", "2030-01-01", "--reason", "返聘"});
+  ASSERT_EQ(assigned.exit_code, 0) << assigned.output;
+  EXPECT_THAT(assigned.output, MatchesRegex("F005 廖芳\n(.|\n)*O02 +member +2030-01-01 +返聘\n"));
+  Result shown = Paizhu({"people", "show", "F005"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.output;
+  EXPECT_THAT(shown.output, MatchesRegex("(.|\n)*O02 +member +2030-01-01 +返聘\n"));
+
+  Result early = Paizhu(
+      {"people", "end-post", "F005", "--unit", "O02", "--post", "member", "--on", "2029-12-31"});
+  EXPECT_EQ(early.exit_code, 1) << early.output;
+  EXPECT_THAT(early.output, HasSubstr("INVALID_ARGUMENT"));
+  EXPECT_THAT(early.output, HasSubstr("reason END_BEFORE_START, field to_date"));
+  Result ended = Paizhu({"people", "end-post", "F005", "--unit", "O02", "--post", "member", "--on",
+                         "2030-06-30", "--json"});
+  ASSERT_EQ(ended.exit_code, 0) << ended.output;
+  nlohmann::json posts = Json(ended)["assignments"];
+  ASSERT_EQ(posts.size(), 2u) << ended.output;
+  EXPECT_EQ(Keys(posts[1]),
+            (std::set<std::string>{"unit", "post", "from_date", "to_date", "reason"}));
+  EXPECT_EQ(posts[1].value("to_date", ""), "2030-06-30") << ended.output;
+  EXPECT_THAT(Paizhu({"people", "show", "F005"}).output,
+              MatchesRegex("(.|\n)*O02 +member +2030-01-01 +2030-06-30 +返聘\n"));
+
+  Result bad_post = Paizhu({"people", "assign-post", "F005", "--unit", "G01", "--post", "chief",
+                            "--from", "2030-01-01"});
+  EXPECT_EQ(bad_post.exit_code, 1) << bad_post.output;
+  EXPECT_THAT(bad_post.output, HasSubstr("INVALID_ARGUMENT"));
+  EXPECT_THAT(bad_post.output, HasSubstr("reason INVALID_POST, field post"));
+  EXPECT_EQ(
+      Paizhu({"people", "assign-post", "F005", "--unit", "O02", "--post", "member"}).exit_code,
+      2);  // no --from
+  EXPECT_EQ(Paizhu({"people", "end-post", "F005", "--unit", "O02", "--on", "2030-06-30"}).exit_code,
+            2);  // no --post
+  Result leader = As("L001", {"people", "end-post", "F005", "--unit", "O02", "--post", "member",
+                              "--on", "2030-03-01"});
+  EXPECT_EQ(leader.exit_code, 1) << leader.output;
+  EXPECT_THAT(leader.output, HasSubstr("PERMISSION_DENIED"));
+}
+
+TEST_F(RecordCommandsTest, ATrainingIsRecordedAndExported) {
+  Result recorded =
+      As("admin", {"people", "training", "P013", "--course", "纪检监察业务培训", "--organiser",
+                   "市纪委监委", "--on", "2023-03-15", "--hours", "2.5"});
+  ASSERT_EQ(recorded.exit_code, 0) << recorded.output;
+  EXPECT_THAT(recorded.output,
+              MatchesRegex("recorded training for P013 [^ ]+: 纪检监察业务培训 \\(市纪委监委\\) on "
+                           "2023-03-15, 2.5 hour\\(s\\)\n"));
+  Result exported = Paizhu({"export", "trainings"});
+  ASSERT_EQ(exported.exit_code, 0) << exported.output;
+  EXPECT_THAT(exported.output, HasSubstr("P013,纪检监察业务培训,市纪委监委,2023-03-15,2.5"));
+
+  Result json = Paizhu({"people", "training", "P013", "--course", "保密教育", "--on", "2023-03-16",
+                        "--hours", "1", "--json"});
+  ASSERT_EQ(json.exit_code, 0) << json.output;
+  EXPECT_EQ(Keys(Json(json)),
+            (std::set<std::string>{"person", "course", "organizer", "date", "hours"}));
+  EXPECT_EQ(Json(json).value("person", ""), "people/P013");
+
+  Result future =
+      Paizhu({"people", "training", "P013", "--course", "x", "--on", "2099-01-01", "--hours", "1"});
+  EXPECT_EQ(future.exit_code, 1) << future.output;
+  EXPECT_THAT(future.output, HasSubstr("INVALID_ARGUMENT"));
+  EXPECT_THAT(future.output, HasSubstr("reason DATE_IN_FUTURE, field date"));
+  EXPECT_EQ(Paizhu({"people", "training", "P013", "--course", "x", "--hours", "two"}).exit_code, 2);
+  EXPECT_EQ(Paizhu({"people", "training", "P013", "--hours", "1"}).exit_code, 2);  // no --course
+}
+
+// 市财政局 (U20), supervised by G05 since 2021, passes to G06 in 2030: the unit's supervising group
+// from then on.
+TEST_F(RecordCommandsTest, AUnitsSupervisionPassesToAnotherGroup) {
+  Result assigned =
+      As("admin", {"units", "assign-supervision", "U20", "--group", "G06", "--from", "2030-01-01"});
+  ASSERT_EQ(assigned.exit_code, 0) << assigned.output;
+  EXPECT_EQ(assigned.output, "U20 市财政局 supervised by G06 from 2030-01-01\n");
+  Result before = Paizhu({"units", "show", "U20", "--as-of", "2029-12-31", "--json"});
+  ASSERT_EQ(before.exit_code, 0) << before.output;
+  EXPECT_EQ(Json(before).value("supervising_group", ""), "units/G05") << before.output;
+  Result after = Paizhu({"units", "show", "U20", "--as-of", "2030-01-01", "--json"});
+  ASSERT_EQ(after.exit_code, 0) << after.output;
+  EXPECT_EQ(Json(after).value("supervising_group", ""), "units/G06") << after.output;
+
+  Result not_group = Paizhu(
+      {"units", "assign-supervision", "U21", "--group", "U20", "--from", "2030-01-01", "--json"});
+  EXPECT_EQ(not_group.exit_code, 1) << not_group.output;
+  EXPECT_THAT(not_group.output, HasSubstr("INVALID_ARGUMENT"));
+  EXPECT_THAT(not_group.output, HasSubstr("reason NOT_A_GROUP, field group"));
+  EXPECT_EQ(Paizhu({"units", "assign-supervision", "U21", "--group", "G06"}).exit_code, 2);
 }
 
 }  // namespace

@@ -485,9 +485,9 @@ const std::vector<Command>& Commands() {
 // Command groups that live in files of their own (subcommands.h): one line each.
 const std::vector<CommandGroup>& Groups() {
   static const auto* groups = new std::vector<CommandGroup>{
-      ClueStepCommands(), CaseCommands(),         DeadlineCommands(),
-      LetterCommands(),   AssessCommands(),       MonthlyReportCommands(),
-      JointCommands(),    AssessRecordCommands(), IntegrityCommands(),
+      ClueStepCommands(),  CaseCommands(),          DeadlineCommands(), LetterCommands(),
+      AssessCommands(),    MonthlyReportCommands(), JointCommands(),    AssessRecordCommands(),
+      IntegrityCommands(), OrgCommands(),
   };
   return *groups;
 }

@@ -1,6 +1,8 @@
 // paizhu integrity files|entries|opinion: the integrity files (廉政档案) of supervised units'
-// cadres, their dated entries, and the integrity opinion (党风廉政意见回复) on a file's
-// cadre; paizhu rules list|set: the versioned rules (逢进必审, 逢调必谈, specialist share).
+// cadres (listed by unit), their dated entries, and the integrity opinion (党风廉政意见回复) on a
+// file's cadre; paizhu rules list|set: the versioned rules (逢进必审, 逢调必谈, specialist share).
+
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -72,6 +74,32 @@ int FilesShow(const Invocation& in, const Session& session, Io io) {
   org::v1::GetIntegrityFileRequest request;
   request.set_name(Name(in.words[3], "integrity-files"));
   return CallAndPrint(session, io, &Stub::GetIntegrityFile, request, FileChanged(in, io));
+}
+
+int FilesList(const Invocation& in, const Session& session, Io io) {
+  Stub stub(session.channel);
+  org::v1::ListIntegrityFilesRequest request;
+  request.set_page_size(1000);
+  if (in.Has("unit")) request.set_unit(Name(in.Get("unit"), "units"));
+  std::vector<org::v1::IntegrityFile> files;
+  do {
+    org::v1::ListIntegrityFilesResponse response;
+    grpc::Status status = stub.ListIntegrityFiles(NewCall(session).get(), request, &response);
+    if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
+    files.insert(files.end(), response.files().begin(), response.files().end());
+    request.set_page_token(response.next_page_token());
+  } while (!request.page_token().empty());
+  return PrintList(in, io, "files", files,
+                   {"CODE", "CADRE", "UNIT", "POSITION", "LEVEL", "KEY MINORITY", "FOCUS TAGS"},
+                   [](const org::v1::IntegrityFile& f) -> std::vector<std::string> {
+                     return {Code(f.name(), "integrity-files"),
+                             f.cadre_name(),
+                             Code(f.unit(), "units"),
+                             f.position(),
+                             f.level(),
+                             f.key_minority(),
+                             absl::StrJoin(f.focus_tags(), ", ")};
+                   });
 }
 
 int EntriesAdd(const Invocation& in, const Session& session, Io io) {
@@ -162,6 +190,7 @@ CommandGroup IntegrityCommands() {
            FilesCreate,
            {"cadre", "unit", "position", "level", "key-minority", "focus-tags"}},
           {{"integrity", "files", "show"}, 1, {"json"}, true, FilesShow},
+          {{"integrity", "files", "list"}, 0, {"json"}, true, FilesList, {"unit"}},
           {{"integrity", "entries", "add"},
            1,
            {"json"},
@@ -176,6 +205,7 @@ CommandGroup IntegrityCommands() {
       "                         [--key-minority top_leader|leadership_member|key_post]\n"
       "                         [--focus-tags long_posting_away;young_cadre;other]  廉政档案\n"
       "  integrity files show CODE [--json]\n"
+      "  integrity files list [--unit U] [--json]\n"
       "  integrity entries add CODE --kind declaration|talk|reminder|note --summary T [--on D]\n"
       "  integrity opinion CODE [--as-of D] [--json]   党风廉政意见回复 on the file's cadre\n"
       "  rules list [--rule R] [--json]\n"

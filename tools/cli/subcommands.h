@@ -49,9 +49,11 @@ CommandGroup JointCommands();
 // assess_record_commands.cc: risks record|review|list, campaigns create|follow-up|show|list,
 // files record|checklist, activities record|list, meetings record|list.
 CommandGroup AssessRecordCommands();
-// integrity_commands.cc: integrity files create|show, integrity entries add, integrity
+// integrity_commands.cc: integrity files create|show|list, integrity entries add, integrity
 // opinion, rules list|set.
 CommandGroup IntegrityCommands();
+// org_commands.cc: people assign-post|end-post|training, units assign-supervision.
+CommandGroup OrgCommands();
 
 // ledger_commands.cc: paizhu import KIND FILE [--partial] [--check] [--json];
 // paizhu export KIND [-o FILE].
