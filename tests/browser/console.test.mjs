@@ -316,6 +316,8 @@ test("the ranking and a group's explained score sheet", () =>
     await page.locator("#run-year").fill("2021");
     await page.locator("#run-form button").click();
     await page.waitForURL(/run_year=2021/);
+    // The page reloads its run list after the URL changes: wait for it, not for the URL.
+    await page.locator(`#run-name option[value="${run.name}"]`).waitFor({ state: "attached" });
     const offered = await page.locator("#run-name option").evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
     assert.ok(offered.includes(run.name), `${run.name} is not offered: ${offered}`);
     const listed = await rpc("L001", "paizhu.assess.v1.AssessService/ListRuns", { year: 2021, page_size: 200 });
