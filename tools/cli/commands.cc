@@ -306,6 +306,12 @@ int UnitsShow(const Invocation& in, const Session& session, Io io) {
     if (!quota.to_date().empty()) absl::StrAppend(&text, " to ", quota.to_date());
     table.AddRow({"quota", text});
   }
+  for (const auto& liaison : unit.liaisons()) {  // groups: the leaders liaising on the date
+    std::string text = absl::StrCat(Code(liaison.leader(), "people"), " ",
+                                    liaison.leader_display_name(), " from ", liaison.from_date());
+    if (!liaison.to_date().empty()) absl::StrAppend(&text, " to ", liaison.to_date());
+    table.AddRow({"liaison", text});
+  }
   io.out << table.Render();
   return kExitOk;
 }
@@ -487,7 +493,7 @@ const std::vector<CommandGroup>& Groups() {
   static const auto* groups = new std::vector<CommandGroup>{
       ClueStepCommands(),  CaseCommands(),          DeadlineCommands(), LetterCommands(),
       AssessCommands(),    MonthlyReportCommands(), JointCommands(),    AssessRecordCommands(),
-      IntegrityCommands(), OrgCommands(),
+      IntegrityCommands(), OrgCommands(),           ZoneCommands(),
   };
   return *groups;
 }

@@ -54,6 +54,9 @@ CommandGroup AssessRecordCommands();
 CommandGroup IntegrityCommands();
 // org_commands.cc: people assign-post|end-post|training, units assign-supervision.
 CommandGroup OrgCommands();
+// zone_commands.cc: zones create|show|list|update|add-member|end-member|change-office,
+// liaisons assign|end.
+CommandGroup ZoneCommands();
 
 // ledger_commands.cc: paizhu import KIND FILE [--partial] [--check] [--json];
 // paizhu export KIND [-o FILE].
