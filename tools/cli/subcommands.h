@@ -57,6 +57,9 @@ CommandGroup OrgCommands();
 // zone_commands.cc: zones create|show|list|update|add-member|end-member|change-office,
 // liaisons assign|end.
 CommandGroup ZoneCommands();
+// clue_admin_commands.cc: clues timeline|stats, deadlines compute, calendar load, audit
+// verify|checkpoint|verify-checkpoints.
+CommandGroup ClueAdminCommands();
 
 // ledger_commands.cc: paizhu import KIND FILE [--partial] [--check] [--json];
 // paizhu export KIND [-o FILE].
