@@ -503,6 +503,93 @@ for kind, day, title in sorted(MEETINGS, key=lambda m: (m[1], m[0])):
         rows["attendance"].append([kind, day.isoformat(), title, g, "no" if absent else "yes",
                                    "请假" if absent else ""])
 
+# ---- a group's personnel records and the integrity files (org's record kinds) ----
+# Written by hand, without a random generator, so the ledgers above stay byte for byte what
+# they were. None of them counts in the work report: its talks are the activities' talk
+# rows, not transfer talks; vettings, mentoring, accountability, integrity files and
+# liaisons have no figure. No group is held accountable in 2021, so the finalised 2021
+# assessment keeps its figures too.
+
+# 逢进必审: vettings beyond the latest passed one of P020, P021 and P027 that people.csv's
+# `vetted_on` carries: those of people who joined before the rule (2022-01-01), and
+# P027's first vetting, which did not pass.
+rows["vettings"] = [
+    ["P022", "2020-09-25", "true", "拟任驻市卫健委纪检监察组组长，廉政审查通过"],
+    ["P010", "2020-12-10", "true", "拟交流任驻市自然资源局纪检监察组副组长"],
+    ["P023", "2020-12-15", "true", "拟任驻市住建局纪检监察组副组长"],
+    ["P018", "2021-02-10", "true", "拟任驻市教育局纪检监察组科员"],
+    ["P027", "2022-05-10", "false", "个人有关事项报告漏报房产一处，待核实后重新审查"],
+]
+# 逢调必谈: a talk before each change of post (the rule itself binds from 2022-01-01).
+rows["transfer_talks"] = [
+    ["P026", "2019-08-26", "L001", "调任前谈话，交接在办线索"],
+    ["P002", "2019-08-28", "L001", "任驻市人大机关纪检监察组组长前谈话"],
+    ["P024", "2020-06-22", "P003", "调离前谈话，强调保密纪律"],
+    ["P010", "2020-12-28", "L001", "交流任职谈话"],
+    ["P027", "2022-05-27", "P004", "入组前谈话"],
+]
+# 传帮带: a newcomer paired with an experienced cadre of the group.
+rows["mentoring"] = [
+    ["P011", "P016", "2019-06-01", "2021-05-31"],
+    ["P005", "P018", "2021-03-01", "2022-02-28"],
+    ["P009", "P020", "2022-03-01", ""],
+    ["P007", "P021", "2022-04-15", ""],
+    ["P004", "P027", "2022-06-01", ""],
+]
+# 问责: three cadres and one group (in 2019, outside the 2021 assessment).
+rows["accountability"] = [
+    ["", "G06", "2019-11-20", "通报批评", "对驻在部门违规发放津补贴问题监督不力"],
+    ["P024", "", "2020-05-20", "诫勉谈话", "审查调查中未严格执行安全工作规定"],
+    ["P019", "", "2021-09-15", "批评教育", "监督检查台账记录不全，未按时报送工作情况"],
+    ["P014", "", "2022-03-10", "责令书面检查", "谈话函询材料审核把关不严"],
+]
+# 廉政档案 of supervised units' cadres (the "key minority" and key posts), with entries.
+# LZ002's cadre is named by a live clue (scripts/load-demo: open_clues); LZ003's was given
+# a sanction by an imported clue in 2021 (sanction_in_effect as of a month later).
+SANCTION_NAMES = {"party_warning": "党内警告", "party_serious_warning": "党内严重警告",
+                  "gov_demerit": "政务记过", "gov_major_demerit": "政务记大过"}
+subject_unit = {(r[0], r[4]): r[5] for r in rows["clues"]}
+subject_level = {(r[0], r[4]): r[6] for r in rows["clues"]}
+outcomes_of = {}
+for r in rows["outcomes"]:
+    outcomes_of.setdefault((r[0], r[1]), []).append(r)
+sanctioned_2021 = [r for r in rows["outcomes"]
+                   if r[2] in SANCTION_NAMES and r[5].startswith("2021-")
+                   and len(outcomes_of[(r[0], r[1])]) == 1
+                   and subject_unit[(r[0], r[1])].startswith("U")
+                   and subject_unit[(r[0], r[1])] not in ("U02", "U21")][0]
+clue, cadre, sanction, _, _, decided = sanctioned_2021
+FILE_NAMES = ["郝建平", "黄志强", "贺晓琳", "龚文涛"]
+assert not used_names & set(FILE_NAMES)
+rows["integrity_files"] = [
+    ["LZ001", FILE_NAMES[0], "U01", "主任", "正处级", "top_leader", ""],
+    ["LZ002", FILE_NAMES[1], "U08", "项目审批科科长", "科级", "key_post", ""],
+    ["LZ003", cadre, subject_unit[(clue, cadre)], "科长", subject_level[(clue, cadre)], "key_post",
+     ""],
+    ["LZ004", FILE_NAMES[2], "U16", "副局长", "副处级", "leadership_member", "young_cadre"],
+    ["LZ005", FILE_NAMES[3], "U44", "局长", "正处级", "top_leader", "long_posting_away;other"],
+]
+rows["integrity_entries"] = [
+    ["LZ001", "declaration", "2021-01-20", "报告个人有关事项：婚姻、房产、投资情况无变化"],
+    ["LZ001", "talk", "2021-06-15", "主体责任约谈，提出落实\"三重一大\"制度的要求"],
+    ["LZ001", "reminder", "2022-01-25", "春节前廉洁提醒"],
+    ["LZ002", "declaration", "2022-01-18", "报告个人有关事项：配偶经商情况"],
+    ["LZ002", "reminder", "2022-04-28", "五一节前廉洁提醒"],
+    ["LZ003", "note", decided, f"受到{SANCTION_NAMES[sanction]}处分（{clue}）"],
+    ["LZ004", "talk", "2021-09-10", "新任职领导干部廉政谈话"],
+    ["LZ005", "declaration", "2022-01-12", "报告个人有关事项，子女在外地就业"],
+    ["LZ005", "talk", "2022-03-02", "长期异地任职干部谈心谈话"],
+]
+# The commission leader who liaises with groups (联系派驻机构): L001 with G01..G03 since
+# the reform, with G04 until 2020, with G05 since 2021.
+rows["liaisons"] = [
+    ["G01", "L001", "2018-03-01", ""],
+    ["G02", "L001", "2018-03-01", ""],
+    ["G03", "L001", "2018-03-01", ""],
+    ["G04", "L001", "2018-03-01", "2020-12-31"],
+    ["G05", "L001", "2021-01-01", ""],
+]
+
 # ---- write ----
 
 HEADERS = {
@@ -522,6 +609,13 @@ HEADERS = {
     "clues": "number,received_on,source,handling_unit,subject_name,subject_unit,subject_level,"
              "disposal,disposed_on,filed_on",
     "outcomes": "clue,subject_name,outcome,detail,months,decided_on",
+    "vettings": "person,vetted_on,passed,note",
+    "transfer_talks": "person,talked_on,talked_by,note",
+    "mentoring": "mentor,mentee,from,to",
+    "accountability": "person,group,decided_on,measure,reason",
+    "integrity_files": "code,name,unit,position,level,key_minority,focus_tags",
+    "integrity_entries": "file,kind,date,summary",
+    "liaisons": "group,leader,from,to",
 }
 
 

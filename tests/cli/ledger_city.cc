@@ -35,7 +35,9 @@ int CompletedYears(absl::CivilDay from, absl::CivilDay on) {
 }
 
 LedgerCity::LedgerCity(const std::map<std::string, std::string>& files) {
-  for (const auto& format : LedgerFormats()) {
+  std::vector<LedgerFormat> formats = LedgerFormats();
+  formats.insert(formats.end(), RecordFormats().begin(), RecordFormats().end());
+  for (const auto& format : formats) {
     auto& rows = files_[format.kind];
     auto text = files.find(format.kind);
     if (text == files.end()) continue;

@@ -1,5 +1,6 @@
 #pragma once
-// A city's ledger files (CONTRACTS.md formats) read with the CLI's reader, and the work
+// A city's ledger files (CONTRACTS.md formats, and the record kinds README.md gives
+// formats: org's records and attendance) read with the CLI's reader, and the work
 // report counted from them by CONTRACTS.md's rules, independently of the services: the
 // tests' own count to hold the suite's answers against.
 

@@ -20,8 +20,12 @@
 namespace paizhu {
 
 inline constexpr char kDemoDir[] = PAIZHU_SOURCE_DIR "/data/demo";
-inline const std::vector<std::string> kOrgKinds = {"zones",       "units", "supervision", "people",
-                                                   "assignments", "roles", "trainings"};
+// org's kinds in import order: the organisation, then its records (README.md, "org record
+// imports"; liaisons after roles).
+inline const std::vector<std::string> kOrgKinds = {
+    "zones",          "units",           "supervision",       "people",         "assignments",
+    "roles",          "trainings",       "vettings",          "transfer_talks", "mentoring",
+    "accountability", "integrity_files", "integrity_entries", "liaisons"};
 
 struct Result {
   int exit_code = -1;
