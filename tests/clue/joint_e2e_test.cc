@@ -8,14 +8,13 @@
 #include <filesystem>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_replace.h"
 #include "common/status/grpc_status.h"
 #include "common/status/status.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "paizhu/clue/v1/clue.grpc.pb.h"
-#include "tests/clue/clue_city.h"
+#include "tests/clue/clue_city_test.h"
 #include "tests/support/process.h"
 #include "tests/support/stack.h"
 #include "tests/support/status_matchers.h"
@@ -27,27 +26,8 @@ using ::paizhu::testing::StatusIs;
 using ::testing::HasSubstr;
 using Stub = clue::v1::ClueService::Stub;
 
-class JointCaseTest : public ::testing::Test {
+class JointCaseTest : public testing::ClueCityTest {
  protected:
-  static void SetUpTestSuite() {
-    auto stack = testing::Stack::Start();
-    ASSERT_TRUE(stack.ok()) << stack.status();
-    stack_ = stack->release();
-    clue_ = clue::v1::ClueService::NewStub(stack_->Gateway());
-    ASSERT_OK(testing::SeedClueCity(*stack_));
-  }
-  static void TearDownTestSuite() {
-    clue_.reset();
-    delete stack_;
-  }
-
-  template <typename Request, typename Response>
-  static absl::StatusOr<Response> Call(grpc::Status (Stub::*rpc)(grpc::ClientContext*,
-                                                                 const Request&, Response*),
-                                       const std::string& person, const Request& request) {
-    return testing::CallAs(*stack_, *clue_, rpc, person, request);
-  }
-
   // A clue registered by `person` for `unit` (G1 unless said otherwise).
   static clue::v1::Clue Register(const std::string& person = "staff1",
                                  const std::string& unit = "units/G1",
@@ -74,13 +54,8 @@ class JointCaseTest : public ::testing::Test {
   // What `person` is told about `name`: it must read exactly like a clue that does not
   // exist (same code, reason and message but for the name asked).
   static void ExpectHidden(const std::string& person, const std::string& name) {
-    absl::Status hidden = Get(person, name);
-    absl::Status missing = Get(person, "clues/XS2099-9999");
-    EXPECT_THAT(hidden, StatusIs(absl::StatusCode::kNotFound, "CLUE_NOT_FOUND")) << person;
-    EXPECT_EQ(hidden.code(), missing.code());
-    EXPECT_EQ(ErrorReason(hidden), ErrorReason(missing));
-    EXPECT_EQ(hidden.message(),
-              absl::StrReplaceAll(missing.message(), {{"clues/XS2099-9999", name}}));
+    testing::ExpectReadsAsMissing(Get(person, name), Get(person, testing::kMissingClue), name,
+                                  person);
   }
 
   static absl::StatusOr<clue::v1::Clue> Add(const std::string& person, const std::string& name,
@@ -149,13 +124,7 @@ class JointCaseTest : public ::testing::Test {
     }
     return false;
   }
-
-  static testing::Stack* stack_;
-  static std::unique_ptr<Stub> clue_;
 };
-
-testing::Stack* JointCaseTest::stack_ = nullptr;
-std::unique_ptr<Stub> JointCaseTest::clue_;
 
 TEST_F(JointCaseTest, GroupAsksOfficeOfficeAddsParticipantsWhoWorkTasksUntilRemoved) {
   clue::v1::Clue c = Register();

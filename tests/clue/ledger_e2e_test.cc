@@ -9,7 +9,7 @@
 #include "grpcpp/client_context.h"
 #include "gtest/gtest.h"
 #include "paizhu/clue/v1/clue.grpc.pb.h"
-#include "tests/clue/clue_city.h"
+#include "tests/clue/clue_city_test.h"
 #include "tests/support/stack.h"
 #include "tests/support/status_matchers.h"
 
@@ -18,27 +18,8 @@ namespace {
 
 using ::paizhu::testing::StatusIs;
 
-class LedgerTest : public ::testing::Test {
+class LedgerTest : public testing::ClueCityTest {
  protected:
-  static void SetUpTestSuite() {
-    auto stack = testing::Stack::Start();
-    ASSERT_TRUE(stack.ok()) << stack.status();
-    stack_ = stack->release();
-    clue_ = clue::v1::ClueService::NewStub(stack_->Gateway());
-    ASSERT_OK(testing::SeedClueCity(*stack_));
-  }
-  static void TearDownTestSuite() {
-    clue_.reset();
-    delete stack_;
-  }
-
-  template <typename Request, typename Response>
-  static absl::StatusOr<Response> Call(grpc::Status (clue::v1::ClueService::Stub::*rpc)(
-                                           grpc::ClientContext*, const Request&, Response*),
-                                       const std::string& person, const Request& request) {
-    return testing::CallAs(*stack_, *clue_, rpc, person, request);
-  }
-
   static void AddClue(clue::v1::ImportCluesRequest& r, const char* number, const char* received,
                       const char* unit, const char* subject, const char* disposal,
                       const char* disposed, const char* filed = "") {
@@ -76,13 +57,7 @@ class LedgerTest : public ::testing::Test {
     EXPECT_TRUE(out.ok()) << out.status();
     return out.value_or(clue::v1::ClueStatistics());
   }
-
-  static testing::Stack* stack_;
-  static std::unique_ptr<clue::v1::ClueService::Stub> clue_;
 };
-
-testing::Stack* LedgerTest::stack_ = nullptr;
-std::unique_ptr<clue::v1::ClueService::Stub> LedgerTest::clue_;
 
 TEST_F(LedgerTest, ImportedLedgersCountAsTheContractSays) {
   // A bad file changes nothing and names every bad row by line and column.

@@ -9,13 +9,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_replace.h"
 #include "common/status/grpc_status.h"
 #include "common/status/status.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "paizhu/clue/v1/clue.grpc.pb.h"
-#include "tests/clue/clue_city.h"
+#include "tests/clue/clue_city_test.h"
 #include "tests/support/stack.h"
 #include "tests/support/status_matchers.h"
 
@@ -37,33 +36,7 @@ std::string Outcome(const absl::Status& s) {
   return s.ToString();
 }
 
-class NeedToKnowTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    auto stack = testing::Stack::Start();
-    ASSERT_TRUE(stack.ok()) << stack.status();
-    stack_ = stack->release();
-    clue_ = clue::v1::ClueService::NewStub(stack_->Gateway());
-    ASSERT_OK(testing::SeedClueCity(*stack_));
-  }
-  static void TearDownTestSuite() {
-    clue_.reset();
-    delete stack_;
-  }
-
-  template <typename Request, typename Response>
-  static absl::StatusOr<Response> Call(grpc::Status (Stub::*rpc)(grpc::ClientContext*,
-                                                                 const Request&, Response*),
-                                       const std::string& person, const Request& request) {
-    return testing::CallAs(*stack_, *clue_, rpc, person, request);
-  }
-
-  static testing::Stack* stack_;
-  static std::unique_ptr<Stub> clue_;
-};
-
-testing::Stack* NeedToKnowTest::stack_ = nullptr;
-std::unique_ptr<Stub> NeedToKnowTest::clue_;
+class NeedToKnowTest : public testing::ClueCityTest {};
 
 TEST_F(NeedToKnowTest, EveryRelationToAJointClueAgainstItsReadAndWriteRpcs) {
   // The clue: led by G1 (handler staff1), coordinated by O1; T1 takes part with t1a, G2
@@ -158,13 +131,9 @@ TEST_F(NeedToKnowTest, EveryRelationToAJointClueAgainstItsReadAndWriteRpcs) {
 
     // Hidden reads exactly like a clue that does not exist.
     if (got[0] == "hidden") {
-      get.set_name("clues/XS2099-9999");
-      absl::Status missing = Call(&Stub::GetClue, person, get).status();
-      EXPECT_EQ(read.status().code(), missing.code()) << person;
-      EXPECT_EQ(ErrorReason(read.status()), ErrorReason(missing)) << person;
-      EXPECT_EQ(read.status().message(),
-                absl::StrReplaceAll(missing.message(), {{"clues/XS2099-9999", c.name()}}))
-          << person;
+      get.set_name(testing::kMissingClue);
+      testing::ExpectReadsAsMissing(read.status(), Call(&Stub::GetClue, person, get).status(),
+                                    c.name(), person);
     }
   }
 }

@@ -7,14 +7,13 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_replace.h"
 #include "common/status/grpc_status.h"
 #include "common/status/status.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "paizhu/clue/v1/clue.grpc.pb.h"
 #include "paizhu/org/v1/org.grpc.pb.h"
-#include "tests/clue/clue_city.h"
+#include "tests/clue/clue_city_test.h"
 #include "tests/support/stack.h"
 #include "tests/support/status_matchers.h"
 
@@ -26,14 +25,11 @@ using ::paizhu::testing::StatusIs;
 using ::testing::ElementsAre;
 using Stub = clue::v1::ClueService::Stub;
 
-class TimelineTest : public ::testing::Test {
+class TimelineTest : public testing::ClueCityTest {
  protected:
   static void SetUpTestSuite() {
-    auto stack = testing::Stack::Start();
-    ASSERT_TRUE(stack.ok()) << stack.status();
-    stack_ = stack->release();
-    clue_ = clue::v1::ClueService::NewStub(stack_->Gateway());
-    ASSERT_OK(testing::SeedClueCity(*stack_));
+    ClueCityTest::SetUpTestSuite();
+    ASSERT_NE(stack_, nullptr);
     // A letters-and-visits office and its clerk, who alone sees reporters.
     auto org = org::v1::OrgService::NewStub(stack_->Gateway());
     org::v1::CreateUnitRequest u;
@@ -57,18 +53,6 @@ class TimelineTest : public ::testing::Test {
     ASSERT_OK(
         testing::CallAs(*stack_, *org, &org::v1::OrgService::Stub::GrantRole, "admin", g).status());
   }
-  static void TearDownTestSuite() {
-    clue_.reset();
-    delete stack_;
-  }
-
-  template <typename Request, typename Response>
-  static absl::StatusOr<Response> Call(grpc::Status (Stub::*rpc)(grpc::ClientContext*,
-                                                                 const Request&, Response*),
-                                       const std::string& person, const Request& request) {
-    return testing::CallAs(*stack_, *clue_, rpc, person, request);
-  }
-
   static clue::v1::Clue Register(const std::string& person, const std::string& source,
                                  bool with_reporter) {
     clue::v1::RegisterClueRequest r;
@@ -140,13 +124,7 @@ class TimelineTest : public ::testing::Test {
     }
     return nullptr;
   }
-
-  static testing::Stack* stack_;
-  static std::unique_ptr<Stub> clue_;
 };
-
-testing::Stack* TimelineTest::stack_ = nullptr;
-std::unique_ptr<Stub> TimelineTest::clue_;
 
 TEST_F(TimelineTest, AClueWalkedToADisposalReadsBackInOrder) {
   std::string name = WalkedClue();
@@ -245,13 +223,8 @@ TEST_F(TimelineTest, AHiddenClueIsMissingWordForWord) {
     return Call(&Stub::ListClueEvents, person, r).status();
   };
   for (const char* person : {"g2", "t1a", "o2"}) {
-    absl::Status hidden = ask(person, name);
-    absl::Status missing = ask(person, "clues/XS2099-9999");
-    EXPECT_THAT(hidden, StatusIs(absl::StatusCode::kNotFound, "CLUE_NOT_FOUND")) << person;
-    EXPECT_EQ(hidden.code(), missing.code());
-    EXPECT_EQ(ErrorReason(hidden), ErrorReason(missing));
-    EXPECT_EQ(hidden.message(),
-              absl::StrReplaceAll(missing.message(), {{"clues/XS2099-9999", name}}));
+    testing::ExpectReadsAsMissing(ask(person, name), ask(person, testing::kMissingClue), name,
+                                  person);
   }
   // Their tries left no entry in the trail.
   std::vector<clue::v1::ClueEvent> all = Timeline("staff1", name, true);

@@ -18,6 +18,7 @@
 #include "gtest/gtest.h"
 #include "paizhu/clue/v1/clue.grpc.pb.h"
 #include "paizhu/org/v1/org.grpc.pb.h"
+#include "tests/org/imported_organisation.h"
 #include "tests/support/mariadb.h"
 #include "tests/support/stack.h"
 #include "tests/support/status_matchers.h"
@@ -65,13 +66,7 @@ class RecordsTest : public ::testing::Test {
                                      grpc::Status (Stub::*rpc)(grpc::ClientContext*, const Request&,
                                                                Response*),
                                      const Request& request) {
-    grpc::ClientContext ctx;
-    ctx.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(30)));
-    ctx.AddMetadata("authorization", "Bearer " + stack_->Token(person));
-    Response response;
-    absl::Status status = FromGrpcStatus((org_.get()->*rpc)(&ctx, request, &response));
-    if (!status.ok()) return status;
-    return response;
+    return testing::GatewayCall(*stack_, *org_, person, rpc, request);
   }
   template <typename Request, typename Response>
   static absl::StatusOr<Response> Admin(grpc::Status (Stub::*rpc)(grpc::ClientContext*,
@@ -86,77 +81,38 @@ class RecordsTest : public ::testing::Test {
   // at the case-management office CMO), P1..P3 without posts.
   static void BuildOrganisation() {
     org::v1::ImportUnitsRequest roots;
-    auto unit = [](auto& request, int line, const std::string& code, const std::string& kind,
-                   const std::string& parent) {
-      auto* row = request.add_rows();
-      row->set_line(line);
-      row->set_code(code);
-      row->set_kind(kind);
-      row->set_name("单位" + code);
-      row->set_parent(parent);
-      row->set_established_on("2018-01-01");
-      return row;
-    };
-    unit(roots, 2, "C", "commission", "");
-    unit(roots, 3, "O1", "supervision_office", "C");
-    unit(roots, 4, "CMO", "case_management_office", "C");
-    ExpectAllImported(Admin(&Stub::ImportUnits, roots), 3);
-
-    org::v1::ImportZonesRequest zones;
-    auto* zone = zones.add_rows();
-    zone->set_line(2);
-    zone->set_code("Z1");
-    zone->set_name("第一协作区");
-    zone->set_office("O1");
-    zone->set_established_on("2018-01-01");
-    ExpectAllImported(Admin(&Stub::ImportZones, zones), 1);
+    testing::AddUnit(roots, "C", "commission", "");
+    testing::AddUnit(roots, "O1", "supervision_office", "C");
+    testing::AddUnit(roots, "CMO", "case_management_office", "C");
+    testing::ExpectAllImported(Admin(&Stub::ImportUnits, roots), 3);
+    testing::ExpectAllImported(Admin(&Stub::ImportZones, testing::ZoneZ1LedByO1()), 1);
 
     org::v1::ImportUnitsRequest units;
     for (const char* g : {"G1", "G2"}) {
-      auto* group = unit(units, units.rows_size() + 2, g, "group", "C");
+      auto* group = testing::AddUnit(units, g, "group", "C");
       group->set_posts("leader=1;deputy=1;staff=1");
       group->set_guiding_office("O1");
       if (std::string(g) == "G1") group->set_zone("Z1");
     }
-    unit(units, 4, "T1", "township", "")->set_zone("Z1");
+    testing::AddUnit(units, "T1", "township", "")->set_zone("Z1");
     for (auto [u, g] : {std::pair{"U1", "G1"}, std::pair{"U2", "G2"}}) {
-      auto* row = unit(units, units.rows_size() + 2, u, "supervised_unit", "");
+      auto* row = testing::AddUnit(units, u, "supervised_unit", "");
       row->set_supervising_group(g);
       row->set_supervised_since("2018-01-01");
     }
-    ExpectAllImported(Admin(&Stub::ImportUnits, units), 5);
+    testing::ExpectAllImported(Admin(&Stub::ImportUnits, units), 5);
 
     org::v1::ImportPeopleRequest people;
-    for (const char* code : {"GM", "CL", "OF", "CM", "P1", "P2", "P3"}) {
-      auto* row = people.add_rows();
-      row->set_line(people.rows_size() + 1);
-      row->set_code(code);
-      row->set_name(absl::StrCat("干部", code));
-      row->set_gender("female");
-      row->set_birth_date("1985-05-05");
-      row->set_education("bachelor");
-      row->set_specialties("law");
-      row->set_work_start("2010-01-01");
-    }
-    ExpectAllImported(Admin(&Stub::ImportPeople, people), 7);
+    for (const char* code : {"GM", "CL", "OF", "CM", "P1", "P2", "P3"})
+      testing::AddCadre(people, code);
+    testing::ExpectAllImported(Admin(&Stub::ImportPeople, people), 7);
 
     org::v1::ImportRolesRequest roles;
-    for (auto [person, role, at] :
-         {std::tuple{"GM", "group", "G1"}, std::tuple{"CL", "commission_leader", "C"},
-          std::tuple{"OF", "office", "O1"}, std::tuple{"CM", "case_manager", "CMO"}}) {
-      auto* row = roles.add_rows();
-      row->set_line(roles.rows_size() + 1);
-      row->set_person(person);
-      row->set_role(role);
-      row->set_unit(at);
-    }
-    ExpectAllImported(Admin(&Stub::ImportRoles, roles), 4);
-  }
-
-  static void ExpectAllImported(const absl::StatusOr<ImportResult>& result, int rows) {
-    ASSERT_OK(result.status());
-    EXPECT_THAT(Problems(*result), IsEmpty());
-    EXPECT_EQ(result->imported(), rows);
+    testing::AddRole(roles, "GM", "group", "G1");
+    testing::AddRole(roles, "CL", "commission_leader", "C");
+    testing::AddRole(roles, "OF", "office", "O1");
+    testing::AddRole(roles, "CM", "case_manager", "CMO");
+    testing::ExpectAllImported(Admin(&Stub::ImportRoles, roles), 4);
   }
 
   static absl::StatusOr<org::v1::Person> GetPerson(const std::string& code) {
@@ -171,13 +127,7 @@ class RecordsTest : public ::testing::Test {
                                          grpc::Status (clue::v1::ClueService::Stub::*rpc)(
                                              grpc::ClientContext*, const Request&, Response*),
                                          const Request& request) {
-    grpc::ClientContext ctx;
-    ctx.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(30)));
-    ctx.AddMetadata("authorization", "Bearer " + stack_->Token(person));
-    Response response;
-    absl::Status status = FromGrpcStatus((clue_.get()->*rpc)(&ctx, request, &response));
-    if (!status.ok()) return status;
-    return response;
+    return testing::GatewayCall(*stack_, *clue_, person, rpc, request);
   }
 
   static absl::StatusOr<org::v1::IntegrityOpinion> Opinion(const std::string& person,
@@ -201,30 +151,20 @@ std::unique_ptr<clue::v1::ClueService::Stub> RecordsTest::clue_;
 TEST_F(RecordsTest, VettingsTalksMentoringAndAccountabilityImportWithTheirRowErrors) {
   // All or nothing: a talk by someone unknown refuses the file, the good row included.
   org::v1::ImportTransferTalksRequest talks;
-  for (auto [line, person, by] : {std::tuple{2, "P1", "GM"}, std::tuple{3, "P2", "NOBODY"}}) {
-    auto* row = talks.add_rows();
-    row->set_line(line);
-    row->set_person(person);
-    row->set_talked_on("2023-03-01");
-    row->set_talked_by(by);
-  }
+  testing::AddTransferTalk(talks, "P1", "2023-03-01", "GM");      // line 2
+  testing::AddTransferTalk(talks, "P2", "2023-03-01", "NOBODY");  // line 3
   ASSERT_OK_AND_ASSIGN(ImportResult refused, Admin(&Stub::ImportTransferTalks, talks));
   EXPECT_EQ(refused.imported(), 0);
   EXPECT_THAT(Problems(refused), ElementsAre(Problem{3, "talked_by", "PERSON_NOT_FOUND"}));
   talks.mutable_rows(1)->set_talked_by("GM");
-  ExpectAllImported(Admin(&Stub::ImportTransferTalks, talks), 2);
+  testing::ExpectAllImported(Admin(&Stub::ImportTransferTalks, talks), 2);
 
   // Good rows only: the unknown person's vetting is reported, the others stored.
   org::v1::ImportVettingsRequest vettings;
   vettings.mutable_options()->set_mode(common::v1::GOOD_ROWS_ONLY);
-  for (auto [line, person, on] :
-       {std::tuple{2, "P1", "2022-05-01"}, std::tuple{3, "GHOST", "2022-05-01"},
-        std::tuple{4, "P2", "2099-01-01"}}) {
-    auto* row = vettings.add_rows();
-    row->set_line(line);
-    row->set_person(person);
-    row->set_vetted_on(on);
-  }
+  testing::AddVetting(vettings, "P1", "2022-05-01");     // line 2
+  testing::AddVetting(vettings, "GHOST", "2022-05-01");  // line 3
+  testing::AddVetting(vettings, "P2", "2099-01-01");     // line 4
   ASSERT_OK_AND_ASSIGN(ImportResult partial, Admin(&Stub::ImportVettings, vettings));
   EXPECT_EQ(partial.imported(), 1);
   EXPECT_THAT(Problems(partial), ElementsAre(Problem{3, "person", "PERSON_NOT_FOUND"},
@@ -244,18 +184,14 @@ TEST_F(RecordsTest, VettingsTalksMentoringAndAccountabilityImportWithTheirRowErr
 
   // Mentoring: validate_only checks against the database and stores nothing.
   org::v1::ImportMentoringRequest mentoring;
-  auto* pair = mentoring.add_rows();
-  pair->set_line(2);
-  pair->set_mentor("GM");
-  pair->set_mentee("P1");
-  pair->set_from("2023-06-01");
+  testing::AddMentoring(mentoring, "GM", "P1", "2023-06-01");  // line 2
   mentoring.mutable_options()->set_validate_only(true);
   ASSERT_OK_AND_ASSIGN(ImportResult checked, Admin(&Stub::ImportMentoring, mentoring));
   EXPECT_THAT(Problems(checked), IsEmpty());
   ASSERT_OK_AND_ASSIGN(org::v1::Person before, GetPerson("P1"));
   EXPECT_THAT(before.mentors(), IsEmpty());
   mentoring.mutable_options()->set_validate_only(false);
-  ExpectAllImported(Admin(&Stub::ImportMentoring, mentoring), 1);
+  testing::ExpectAllImported(Admin(&Stub::ImportMentoring, mentoring), 1);
   ASSERT_OK_AND_ASSIGN(org::v1::Person after, GetPerson("P1"));
   EXPECT_THAT(after.mentors(), ElementsAre("people/GM"));
   // The same pair again overlaps the recorded one.
@@ -265,16 +201,9 @@ TEST_F(RecordsTest, VettingsTalksMentoringAndAccountabilityImportWithTheirRowErr
   // Accountability of a person and of a group; a unit that is no group is refused.
   org::v1::ImportAccountabilityRequest accountability;
   accountability.mutable_options()->set_mode(common::v1::GOOD_ROWS_ONLY);
-  for (auto [line, person, group] :
-       {std::tuple{2, "P2", ""}, std::tuple{3, "", "G2"}, std::tuple{4, "", "U1"}}) {
-    auto* row = accountability.add_rows();
-    row->set_line(line);
-    row->set_person(person);
-    row->set_group(group);
-    row->set_decided_on("2024-02-01");
-    row->set_measure("诫勉谈话");
-    row->set_reason("监督责任落实不到位");
-  }
+  testing::AddAccountability(accountability, "P2", "", "2024-02-01");  // line 2
+  testing::AddAccountability(accountability, "", "G2", "2024-02-01");  // line 3
+  testing::AddAccountability(accountability, "", "U1", "2024-02-01");  // line 4
   ASSERT_OK_AND_ASSIGN(ImportResult decided, Admin(&Stub::ImportAccountability, accountability));
   EXPECT_EQ(decided.imported(), 2);
   EXPECT_THAT(Problems(decided), ElementsAre(Problem{4, "group", "SUBJECT_NOT_FOUND"}));
@@ -289,14 +218,10 @@ TEST_F(RecordsTest, VettingsTalksMentoringAndAccountabilityImportWithTheirRowErr
 TEST_F(RecordsTest, IntegrityFilesAreSeenThroughTheSupervisingGroup) {
   org::v1::ImportIntegrityFilesRequest files;
   files.mutable_options()->set_mode(common::v1::GOOD_ROWS_ONLY);
-  for (auto [line, code, unit_code, minority] :
-       {std::tuple{2, "IF1", "U1", "top_leader"}, std::tuple{3, "IF2", "U2", "key_post"},
-        std::tuple{4, "IF3", "G1", ""}, std::tuple{5, "IF4", "U9", ""}}) {
-    auto* row = files.add_rows();
-    row->set_line(line);
-    row->set_code(code);
-    row->set_name(absl::StrCat("干部", code));
-    row->set_unit(unit_code);
+  for (auto [code, unit_code, minority] :
+       {std::tuple{"IF1", "U1", "top_leader"}, std::tuple{"IF2", "U2", "key_post"},
+        std::tuple{"IF3", "G1", ""}, std::tuple{"IF4", "U9", ""}}) {  // lines 2..5
+    auto* row = testing::AddIntegrityFile(files, code, unit_code);
     row->set_position("局长");
     row->set_level("正处");
     row->set_key_minority(minority);
@@ -308,20 +233,13 @@ TEST_F(RecordsTest, IntegrityFilesAreSeenThroughTheSupervisingGroup) {
                                               Problem{5, "unit", "UNIT_NOT_FOUND"}));
 
   org::v1::ImportIntegrityEntriesRequest entries;
-  for (auto [line, file, kind] :
-       {std::tuple{2, "IF1", "declaration"}, std::tuple{3, "IF9", "talk"}}) {
-    auto* row = entries.add_rows();
-    row->set_line(line);
-    row->set_file(file);
-    row->set_kind(kind);
-    row->set_date("2024-01-15");
-    row->set_summary("个人有关事项报告");
-  }
+  testing::AddIntegrityEntry(entries, "IF1", "declaration", "2024-01-15");  // line 2
+  testing::AddIntegrityEntry(entries, "IF9", "talk", "2024-01-15");         // line 3
   ASSERT_OK_AND_ASSIGN(ImportResult refused, Admin(&Stub::ImportIntegrityEntries, entries));
   EXPECT_EQ(refused.imported(), 0);
   EXPECT_THAT(Problems(refused), ElementsAre(Problem{3, "file", "INTEGRITY_FILE_NOT_FOUND"}));
   entries.mutable_rows()->RemoveLast();
-  ExpectAllImported(Admin(&Stub::ImportIntegrityEntries, entries), 1);
+  testing::ExpectAllImported(Admin(&Stub::ImportIntegrityEntries, entries), 1);
 
   // G1's member writes in IF1 (U1 is G1's) and sees it; IF2 (G2's) is not there for them.
   org::v1::AddIntegrityEntryRequest add;
@@ -675,17 +593,10 @@ TEST_F(RecordsTest, ZoneMembershipIsDatedAndDissolvingKeepsItsHistory) {
 // the other tests read zones on; those tests' zones and roles do not change.
 TEST_F(RecordsTest, AZonesOfficeChangesFromADateAndEveryReadFollowsIt) {
   org::v1::ImportUnitsRequest units;
-  for (auto [code, kind] : {std::pair{"O3", "supervision_office"},
-                            std::pair{"O4", "petition_office"}, std::pair{"T3", "township"}}) {
-    auto* row = units.add_rows();
-    row->set_line(units.rows_size() + 1);
-    row->set_code(code);
-    row->set_kind(kind);
-    row->set_name(absl::StrCat("单位", code));
-    row->set_parent(std::string(kind) == "township" ? "" : "C");
-    row->set_established_on("2018-01-01");
-  }
-  ExpectAllImported(Admin(&Stub::ImportUnits, units), 3);
+  testing::AddUnit(units, "O3", "supervision_office", "C");
+  testing::AddUnit(units, "O4", "petition_office", "C");
+  testing::AddUnit(units, "T3", "township", "");
+  testing::ExpectAllImported(Admin(&Stub::ImportUnits, units), 3);
   org::v1::ImportPeopleRequest people;
   org::v1::ImportRolesRequest roles;
   for (auto [person, office] : {std::pair{"R3", "O3"}, std::pair{"R4", "O4"}}) {
@@ -697,14 +608,10 @@ TEST_F(RecordsTest, AZonesOfficeChangesFromADateAndEveryReadFollowsIt) {
     row->set_birth_date("1980-01-01");
     row->set_education("bachelor");
     row->set_work_start("2005-01-01");
-    auto* role = roles.add_rows();
-    role->set_line(roles.rows_size() + 1);
-    role->set_person(person);
-    role->set_role("office");
-    role->set_unit(office);
+    testing::AddRole(roles, person, "office", office);
   }
-  ExpectAllImported(Admin(&Stub::ImportPeople, people), 2);
-  ExpectAllImported(Admin(&Stub::ImportRoles, roles), 2);
+  testing::ExpectAllImported(Admin(&Stub::ImportPeople, people), 2);
+  testing::ExpectAllImported(Admin(&Stub::ImportRoles, roles), 2);
 
   // Created once: a retry with the same request_id answers the same zone.
   org::v1::CreateZoneRequest create;
@@ -850,21 +757,13 @@ TEST_F(RecordsTest, PeopleAndAccountabilityListInKeysetPages) {
     row->set_education("master");
     row->set_work_start("2005-01-01");
   }
-  ExpectAllImported(Admin(&Stub::ImportPeople, people), 3);
+  testing::ExpectAllImported(Admin(&Stub::ImportPeople, people), 3);
   // Imported with their ends: an open post would meet the fixture's later ones in G1.
   org::v1::ImportAssignmentsRequest posts;
-  for (auto [person, post, from, to] : {std::tuple{"L1", "leader", "2019-01-01", "2019-12-31"},
-                                        std::tuple{"L2", "staff", "2019-01-01", "2019-06-30"},
-                                        std::tuple{"L3", "staff", "2019-07-01", "2019-12-31"}}) {
-    auto* row = posts.add_rows();
-    row->set_line(posts.rows_size() + 1);
-    row->set_person(person);
-    row->set_unit("G1");
-    row->set_post(post);
-    row->set_from(from);
-    row->set_to(to);
-  }
-  ExpectAllImported(Admin(&Stub::ImportAssignments, posts), 3);
+  testing::AddPost(posts, "L1", "G1", "leader", "2019-01-01", "2019-12-31");
+  testing::AddPost(posts, "L2", "G1", "staff", "2019-01-01", "2019-06-30");
+  testing::AddPost(posts, "L3", "G1", "staff", "2019-07-01", "2019-12-31");
+  testing::ExpectAllImported(Admin(&Stub::ImportAssignments, posts), 3);
 
   // Every page of one size, as a reader without the admin role sees them.
   auto all_pages = [](org::v1::ListPeopleRequest request) {
@@ -963,14 +862,9 @@ TEST_F(RecordsTest, StatisticsListEachZoneWithItsOfficeGroupsAndTownships) {
 
 TEST_F(RecordsTest, TheIntegrityOpinionReadsTheCluesTheCallerMaySee) {
   org::v1::ImportIntegrityFilesRequest files;
-  for (auto [line, code, unit_code] : {std::tuple{2, "OP1", "U1"}, std::tuple{3, "OP2", "U2"}}) {
-    auto* row = files.add_rows();
-    row->set_line(line);
-    row->set_code(code);
-    row->set_name(absl::StrCat("干部", code));
-    row->set_unit(unit_code);
-  }
-  ExpectAllImported(Admin(&Stub::ImportIntegrityFiles, files), 2);
+  testing::AddIntegrityFile(files, "OP1", "U1");
+  testing::AddIntegrityFile(files, "OP2", "U2");
+  testing::ExpectAllImported(Admin(&Stub::ImportIntegrityFiles, files), 2);
 
   // The clue ledger on OP1's cadre: one handled by G1 with a party warning (one year of
   // effect), one handled by G2 with a demerit (twelve months), both ended; and a live clue

@@ -14,6 +14,7 @@
 #include "grpcpp/client_context.h"
 #include "gtest/gtest.h"
 #include "paizhu/org/v1/org.grpc.pb.h"
+#include "tests/org/imported_organisation.h"
 #include "tests/support/stack.h"
 #include "tests/support/status_matchers.h"
 
@@ -42,13 +43,7 @@ class RecordsExportTest : public ::testing::Test {
                                         grpc::Status (Stub::*rpc)(grpc::ClientContext*,
                                                                   const Request&, Response*),
                                         const Request& request) {
-    grpc::ClientContext ctx;
-    ctx.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(30)));
-    ctx.AddMetadata("authorization", "Bearer " + stack.Token("admin"));
-    Response response;
-    absl::Status status = FromGrpcStatus((stub.*rpc)(&ctx, request, &response));
-    if (!status.ok()) return status;
-    return response;
+    return testing::GatewayCall(stack, stub, "admin", rpc, request);
   }
 
   // Every row of one export, two a page so paging is exercised, lines numbered as a file's.
@@ -101,176 +96,92 @@ class RecordsExportTest : public ::testing::Test {
     auto admin = [this](auto rpc, const auto& request) {
       return Admin(*source_, *source_org_, rpc, request);
     };
-    org::v1::ImportZonesRequest zones;
-    auto* zone = zones.add_rows();
-    zone->set_line(2);
-    zone->set_code("Z1");
-    zone->set_name("第一协作区");
-    zone->set_office("O1");
-    zone->set_established_on("2018-01-01");
-    ExpectAllImported(admin(&Stub::ImportZones, zones), 1);
+    testing::ExpectAllImported(admin(&Stub::ImportZones, testing::ZoneZ1LedByO1()), 1);
     org::v1::ImportUnitsRequest units;
-    auto unit = [&units](const std::string& code, const std::string& kind,
-                         const std::string& parent) {
-      auto* row = units.add_rows();
-      row->set_line(units.rows_size() + 1);
-      row->set_code(code);
-      row->set_kind(kind);
-      row->set_name("单位" + code);
-      row->set_parent(parent);
-      row->set_established_on("2018-01-01");
-      return row;
-    };
-    unit("C", "commission", "");
-    unit("O1", "supervision_office", "C");
-    auto* group = unit("G1", "group", "C");
+    testing::AddUnit(units, "C", "commission", "");
+    testing::AddUnit(units, "O1", "supervision_office", "C");
+    auto* group = testing::AddUnit(units, "G1", "group", "C");
     group->set_posts("leader=1;deputy=1;staff=1");
     group->set_guiding_office("O1");
     group->set_zone("Z1");
-    auto* supervised = unit("U1", "supervised_unit", "");
+    auto* supervised = testing::AddUnit(units, "U1", "supervised_unit", "");
     supervised->set_supervising_group("G1");
     supervised->set_supervised_since("2018-01-01");
-    ExpectAllImported(admin(&Stub::ImportUnits, units), 4);
+    testing::ExpectAllImported(admin(&Stub::ImportUnits, units), 4);
     org::v1::ImportPeopleRequest people;
-    for (const char* code : {"A", "B", "M"}) {
-      auto* row = people.add_rows();
-      row->set_line(people.rows_size() + 1);
-      row->set_code(code);
-      row->set_name(absl::StrCat("干部", code));
-      row->set_gender("female");
-      row->set_birth_date("1985-05-05");
-      row->set_education("bachelor");
-      row->set_specialties("law");
-      row->set_work_start("2010-01-01");
-    }
-    ExpectAllImported(admin(&Stub::ImportPeople, people), 3);
+    for (const char* code : {"A", "B", "M"}) testing::AddCadre(people, code);
+    testing::ExpectAllImported(admin(&Stub::ImportPeople, people), 3);
     org::v1::ImportAssignmentsRequest assignments;
-    for (auto [person, post, from, to] : {std::tuple{"A", "leader", "2019-01-01", "2020-12-31"},
-                                          std::tuple{"B", "staff", "2019-01-01", ""},
-                                          std::tuple{"A", "member", "2021-01-01", ""}}) {
-      auto* row = assignments.add_rows();
-      row->set_line(assignments.rows_size() + 1);
-      row->set_person(person);
-      row->set_unit(std::string(post) == "member" ? "O1" : "G1");
-      row->set_post(post);
-      row->set_from(from);
-      row->set_to(to);
-      row->set_reason(std::string(to).empty() ? "" : "调任");
-    }
-    ExpectAllImported(admin(&Stub::ImportAssignments, assignments), 3);
+    testing::AddPost(assignments, "A", "G1", "leader", "2019-01-01", "2020-12-31");
+    assignments.mutable_rows(0)->set_reason("调任");
+    testing::AddPost(assignments, "B", "G1", "staff", "2019-01-01", "");
+    testing::AddPost(assignments, "A", "O1", "member", "2021-01-01", "");
+    testing::ExpectAllImported(admin(&Stub::ImportAssignments, assignments), 3);
     org::v1::ImportRolesRequest roles;
-    for (auto [person, role, unit] :
-         {std::tuple{"M", "commission_leader", "C"}, std::tuple{"B", "group", "G1"}}) {
-      auto* row = roles.add_rows();
-      row->set_line(roles.rows_size() + 1);
-      row->set_person(person);
-      row->set_role(role);
-      row->set_unit(unit);
-    }
-    ExpectAllImported(admin(&Stub::ImportRoles, roles), 2);
+    testing::AddRole(roles, "M", "commission_leader", "C");
+    testing::AddRole(roles, "B", "group", "G1");
+    testing::ExpectAllImported(admin(&Stub::ImportRoles, roles), 2);
     org::v1::ImportTrainingsRequest trainings;
     for (auto [person, day, hours] :
          {std::tuple{"B", "2021-05-01", "8"}, std::tuple{"A", "2019-06-01", "2.5"}}) {
-      auto* row = trainings.add_rows();
-      row->set_line(trainings.rows_size() + 1);
+      auto* row = testing::NewRow(trainings);
       row->set_person(person);
       row->set_course("纪检监察业务培训");
       row->set_organizer("市纪委");
       row->set_date(day);
       row->set_hours(hours);
     }
-    ExpectAllImported(admin(&Stub::ImportTrainings, trainings), 2);
+    testing::ExpectAllImported(admin(&Stub::ImportTrainings, trainings), 2);
     // M liaised with G1 once and again from 2022, still (the liaisons import follows roles).
     org::v1::ImportLiaisonsRequest liaisons;
     for (auto [from, to] : {std::pair{"2019-01-01", "2020-12-31"}, std::pair{"2022-01-01", ""}}) {
-      auto* row = liaisons.add_rows();
-      row->set_line(liaisons.rows_size() + 1);
+      auto* row = testing::NewRow(liaisons);
       row->set_group("G1");
       row->set_leader("M");
       row->set_from(from);
       row->set_to(to);
     }
-    ExpectAllImported(admin(&Stub::ImportLiaisons, liaisons), 2);
+    testing::ExpectAllImported(admin(&Stub::ImportLiaisons, liaisons), 2);
 
     // A's latest passed vetting rides on people's vetted_on; the others are rows here.
     org::v1::ImportVettingsRequest vettings;
     for (auto [person, on, passed] :
          {std::tuple{"A", "2020-06-01", "false"}, std::tuple{"A", "2021-01-01", "true"},
           std::tuple{"B", "2021-02-01", "false"}}) {
-      auto* row = vettings.add_rows();
-      row->set_line(vettings.rows_size() + 1);
-      row->set_person(person);
-      row->set_vetted_on(on);
+      auto* row = testing::AddVetting(vettings, person, on);
       row->set_passed(passed);
       row->set_note("入组前审查");
     }
-    ExpectAllImported(admin(&Stub::ImportVettings, vettings), 3);
+    testing::ExpectAllImported(admin(&Stub::ImportVettings, vettings), 3);
     org::v1::ImportTransferTalksRequest talks;
-    for (auto [person, by] : {std::pair{"A", "B"}, std::pair{"M", "B"}}) {
-      auto* row = talks.add_rows();
-      row->set_line(talks.rows_size() + 1);
-      row->set_person(person);
-      row->set_talked_on("2021-03-01");
-      row->set_talked_by(by);
-      row->set_note("调动谈话");
+    for (const char* person : {"A", "M"}) {
+      testing::AddTransferTalk(talks, person, "2021-03-01", "B")->set_note("调动谈话");
     }
-    ExpectAllImported(admin(&Stub::ImportTransferTalks, talks), 2);
+    testing::ExpectAllImported(admin(&Stub::ImportTransferTalks, talks), 2);
     org::v1::ImportMentoringRequest mentoring;
-    for (auto [mentee, from, to] :
-         {std::tuple{"B", "2021-01-01", "2021-12-31"}, std::tuple{"M", "2022-01-01", ""}}) {
-      auto* row = mentoring.add_rows();
-      row->set_line(mentoring.rows_size() + 1);
-      row->set_mentor("A");
-      row->set_mentee(mentee);
-      row->set_from(from);
-      row->set_to(to);
-    }
-    ExpectAllImported(admin(&Stub::ImportMentoring, mentoring), 2);
+    testing::AddMentoring(mentoring, "A", "B", "2021-01-01", "2021-12-31");
+    testing::AddMentoring(mentoring, "A", "M", "2022-01-01");
+    testing::ExpectAllImported(admin(&Stub::ImportMentoring, mentoring), 2);
     org::v1::ImportAccountabilityRequest accountability;
-    for (auto [person, group] : {std::pair{"B", ""}, std::pair{"", "G1"}}) {
-      auto* row = accountability.add_rows();
-      row->set_line(accountability.rows_size() + 1);
-      row->set_person(person);
-      row->set_group(group);
-      row->set_decided_on("2022-02-01");
-      row->set_measure("诫勉谈话");
-      row->set_reason("监督责任落实不到位");
-    }
-    ExpectAllImported(admin(&Stub::ImportAccountability, accountability), 2);
+    testing::AddAccountability(accountability, "B", "", "2022-02-01");
+    testing::AddAccountability(accountability, "", "G1", "2022-02-01");
+    testing::ExpectAllImported(admin(&Stub::ImportAccountability, accountability), 2);
     org::v1::ImportIntegrityFilesRequest files;
     for (auto [code, minority, tags] :
          {std::tuple{"IF1", "top_leader", "long_posting_away;young_cadre"},
           std::tuple{"IF2", "", ""}}) {
-      auto* row = files.add_rows();
-      row->set_line(files.rows_size() + 1);
-      row->set_code(code);
-      row->set_name(absl::StrCat("干部", code));
-      row->set_unit("U1");
+      auto* row = testing::AddIntegrityFile(files, code, "U1");
       row->set_position("局长");
       row->set_level("正处");
       row->set_key_minority(minority);
       row->set_focus_tags(tags);
     }
-    ExpectAllImported(admin(&Stub::ImportIntegrityFiles, files), 2);
+    testing::ExpectAllImported(admin(&Stub::ImportIntegrityFiles, files), 2);
     org::v1::ImportIntegrityEntriesRequest entries;
-    for (auto [kind, day] :
-         {std::pair{"declaration", "2023-01-01"}, std::pair{"reminder", "2023-02-01"},
-          std::pair{"note", "2023-03-01"}}) {
-      auto* row = entries.add_rows();
-      row->set_line(entries.rows_size() + 1);
-      row->set_file("IF1");
-      row->set_kind(kind);
-      row->set_date(day);
-      row->set_summary("个人有关事项报告");
-    }
-    ExpectAllImported(admin(&Stub::ImportIntegrityEntries, entries), 3);
-  }
-
-  static void ExpectAllImported(const absl::StatusOr<ImportResult>& result, int rows) {
-    ASSERT_OK(result.status());
-    for (const auto& e : result->errors())
-      ADD_FAILURE() << e.line() << " " << e.field() << " " << e.reason();
-    EXPECT_EQ(result->imported(), rows);
+    testing::AddIntegrityEntry(entries, "IF1", "declaration", "2023-01-01");
+    testing::AddIntegrityEntry(entries, "IF1", "reminder", "2023-02-01");
+    testing::AddIntegrityEntry(entries, "IF1", "note", "2023-03-01");
+    testing::ExpectAllImported(admin(&Stub::ImportIntegrityEntries, entries), 3);
   }
 
   std::unique_ptr<testing::Stack> source_;
