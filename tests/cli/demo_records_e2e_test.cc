@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
@@ -66,6 +67,19 @@ std::vector<std::string> LiaisonLines(const std::string& table) {
   return values;
 }
 
+// Every line of `rows` (sorted, the header first) is a line of `exported` (sorted, the
+// header first): the tests sharing the demo suite add rows of their own.
+void ExpectExportHolds(const std::vector<std::string>& exported,
+                       const std::vector<std::string>& rows, const std::string& kind) {
+  ASSERT_FALSE(rows.empty()) << kind;
+  ASSERT_FALSE(exported.empty()) << kind;
+  EXPECT_EQ(exported[0], rows[0]) << kind;
+  std::vector<std::string> missing;
+  std::set_difference(rows.begin() + 1, rows.end(), exported.begin() + 1, exported.end(),
+                      std::back_inserter(missing));
+  EXPECT_THAT(missing, ::testing::IsEmpty()) << kind;
+}
+
 class DemoRecordsTest : public LedgerTest {};
 
 TEST_F(DemoRecordsTest, EveryRecordRowIsImportedAndExportsBack) {
@@ -73,7 +87,7 @@ TEST_F(DemoRecordsTest, EveryRecordRowIsImportedAndExportsBack) {
   ASSERT_THAT(Demo().problems(), ::testing::IsEmpty());
   for (const char* kind : {"transfer_talks", "mentoring", "accountability", "integrity_files",
                            "integrity_entries", "liaisons"}) {
-    EXPECT_EQ(ExportLines(*demo_, kind), FileLines(kind)) << kind;
+    ExpectExportHolds(ExportLines(*demo_, kind), FileLines(kind), kind);
   }
   // Vettings: each person's latest passed one is exported as people's vetted_on, the rest
   // as vettings.
@@ -96,7 +110,7 @@ TEST_F(DemoRecordsTest, EveryRecordRowIsImportedAndExportsBack) {
     if (!carried) expected.push_back(file[i + 1]);
   }
   std::sort(expected.begin() + 1, expected.end());
-  EXPECT_EQ(ExportLines(*demo_, "vettings"), expected);
+  ExpectExportHolds(ExportLines(*demo_, "vettings"), expected, "vettings");
   std::vector<std::string> people = ExportLines(*demo_, "people");
   for (const auto& [code, day] : latest) {
     bool found = std::any_of(people.begin(), people.end(), [&](const std::string& line) {
