@@ -564,7 +564,7 @@ CommandGroup OrgAdminCommands() {
       "                [--specialties S1;S2] [--work-start D]\n"
       "  people update CODE [the flags of create] [--etag E]   as units update\n"
       "  people list [--unit U] [--post P] [--active] [--as-of D] [--page-size N]\n"
-      "              [--page-token T]              posts held on D; one page when paged\n"
+      "              [--page-token T]             posts held on D; one page when paged\n"
       "  people grant-role CODE --role R [--unit U] [--from D]   (--unit for all but admin)\n"
       "  people vetting CODE --passed|--failed [--vetted-on D] [--note T]\n"
       "  people transfer-talk CODE [--talked-on D] [--talked-by P] [--note T]   逢调必谈\n"
