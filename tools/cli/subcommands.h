@@ -60,6 +60,10 @@ CommandGroup ZoneCommands();
 // clue_admin_commands.cc: clues timeline|stats, deadlines compute, calendar load, audit
 // verify|checkpoint|verify-checkpoints.
 CommandGroup ClueAdminCommands();
+// org_admin_commands.cc: units create|update|delete|set-quota|end-supervision|accountability,
+// people create|update|list|grant-role|vetting|transfer-talk|mentoring|accountability,
+// accountability list.
+CommandGroup OrgAdminCommands();
 
 // ledger_commands.cc: paizhu import KIND FILE [--partial] [--check] [--json];
 // paizhu export KIND [-o FILE].
