@@ -493,8 +493,8 @@ const std::vector<CommandGroup>& Groups() {
   static const auto* groups = new std::vector<CommandGroup>{
       ClueStepCommands(),  CaseCommands(),          DeadlineCommands(), LetterCommands(),
       AssessCommands(),    MonthlyReportCommands(), JointCommands(),    AssessRecordCommands(),
-      IntegrityCommands(), OrgCommands(),           ZoneCommands(),
-      ClueAdminCommands(),
+      IntegrityCommands(), OrgCommands(),           ZoneCommands(),     ClueAdminCommands(),
+      SchemeCommands(),
   };
   return *groups;
 }

@@ -60,6 +60,9 @@ CommandGroup ZoneCommands();
 // clue_admin_commands.cc: clues timeline|stats, deadlines compute, calendar load, audit
 // verify|checkpoint|verify-checkpoints.
 CommandGroup ClueAdminCommands();
+// scheme_commands.cc: metrics list, schemes validate|create|show|list, assess run list,
+// monthly-reports due-day.
+CommandGroup SchemeCommands();
 
 // ledger_commands.cc: paizhu import KIND FILE [--partial] [--check] [--json];
 // paizhu export KIND [-o FILE].
