@@ -285,7 +285,7 @@ int ListRuns(const Invocation& in, const Session& session, Io io) {
     request.set_page_size(number);
   }
   if (in.Has("scheme")) request.set_scheme(Name(in.Get("scheme"), "schemes"));
-  request.set_state(in.Get("state"));
+  request.set_state(in.Get("state-filter"));  // --state is the state folder
   request.set_page_token(in.Get("page-token"));
   return CallAndPrint(session, io, &Stub::ListRuns, request,
                       [&](const assess::v1::ListRunsResponse& response) {
@@ -345,7 +345,7 @@ CommandGroup SchemeCommands() {
            {"json"},
            true,
            ListRuns,
-           {"scheme", "year", "state", "page-size", "page-token"}},
+           {"scheme", "year", "state-filter", "page-size", "page-token"}},
           {{"monthly-reports", "due-day"}, 0, {"json"}, true, SetDueDay, {"day", "from"}},
       },
       "  metrics list [--json]                  what a scheme's rules may read, and its meaning\n"
@@ -355,7 +355,7 @@ CommandGroup SchemeCommands() {
       "  schemes show KEY[-vN] [--version N] [--json]   aspects, tasks, points and rules\n"
       "                      (KEY alone: its newest version)\n"
       "  schemes list [--json]\n"
-      "  assess run list [--scheme KEY[-vN]] [--year Y] [--state draft|final]\n"
+      "  assess run list [--scheme KEY[-vN]] [--year Y] [--state-filter draft|final]\n"
       "                  [--page-size N] [--page-token T] [--json]   newest first\n"
       "  monthly-reports due-day --day N [--from YYYY-MM[-DD]] [--json]\n"
       "                      a new due-day rule for months from then on (default: today)\n"};
