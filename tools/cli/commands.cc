@@ -494,7 +494,7 @@ const std::vector<CommandGroup>& Groups() {
       ClueStepCommands(),  CaseCommands(),          DeadlineCommands(), LetterCommands(),
       AssessCommands(),    MonthlyReportCommands(), JointCommands(),    AssessRecordCommands(),
       IntegrityCommands(), OrgCommands(),           ZoneCommands(),     ClueAdminCommands(),
-      OrgAdminCommands(),
+      OrgAdminCommands(),  SchemeCommands(),
   };
   return *groups;
 }

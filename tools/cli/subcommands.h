@@ -64,6 +64,9 @@ CommandGroup ClueAdminCommands();
 // people create|update|list|grant-role|vetting|transfer-talk|mentoring|accountability,
 // accountability list.
 CommandGroup OrgAdminCommands();
+// scheme_commands.cc: metrics list, schemes validate|create|show|list, assess run list,
+// monthly-reports due-day.
+CommandGroup SchemeCommands();
 
 // ledger_commands.cc: paizhu import KIND FILE [--partial] [--check] [--json];
 // paizhu export KIND [-o FILE].
