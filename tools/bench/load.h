@@ -3,7 +3,9 @@
 // (spread over the scenario's channels). Open loop: calls are due at a fixed rate and
 // each one's latency runs from when it was due, not from when a worker got to it, so a
 // stall shows as latency instead of quietly lowering the rate (coordinated omission).
-// A warm-up runs first; only calls that finish inside the measured window count.
+// A warm-up runs first; only calls that finish inside the measured window count. When no
+// call has finished by the window's end, the window lasts until one does (at most
+// kLongestWait), so a slow scenario on a loaded machine still gives a figure.
 
 #include <cstdint>
 #include <functional>
@@ -19,6 +21,8 @@
 namespace paizhu::bench {
 
 enum class LoopMode { kClosed, kOpen };
+
+inline constexpr absl::Duration kLongestWait = absl::Seconds(30);
 
 struct LoadOptions {
   LoopMode mode = LoopMode::kClosed;
