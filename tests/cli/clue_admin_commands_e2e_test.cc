@@ -32,14 +32,6 @@ namespace {
 
 using ::testing::HasSubstr;
 
-std::set<std::string> Keys(const nlohmann::json& object) {
-  std::set<std::string> keys;
-  if (object.is_object()) {
-    for (const auto& item : object.items()) keys.insert(item.key());
-  }
-  return keys;
-}
-
 std::string ReadText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream text;

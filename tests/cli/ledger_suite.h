@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,15 @@ struct Suite {
   std::unique_ptr<testing::Stack> stack;
   std::string state;
 };
+
+// The keys of a JSON object (none when it is not an object).
+inline std::set<std::string> Keys(const nlohmann::json& object) {
+  std::set<std::string> keys;
+  if (object.is_object()) {
+    for (const auto& item : object.items()) keys.insert(item.key());
+  }
+  return keys;
+}
 
 // A command's output as JSON (null when it is not JSON).
 inline nlohmann::json Json(const Result& result) {

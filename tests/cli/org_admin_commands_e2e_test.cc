@@ -28,14 +28,6 @@ std::string Today() {
   return absl::FormatTime("%Y-%m-%d", absl::Now(), absl::FixedTimeZone(8 * 3600));
 }
 
-std::set<std::string> Keys(const nlohmann::json& object) {
-  std::set<std::string> keys;
-  if (object.is_object()) {
-    for (const auto& item : object.items()) keys.insert(item.key());
-  }
-  return keys;
-}
-
 // The lines of `text` that start with `prefix`.
 std::vector<std::string> LinesStarting(const std::string& text, const std::string& prefix) {
   std::vector<std::string> lines;

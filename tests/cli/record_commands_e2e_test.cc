@@ -29,15 +29,6 @@ std::string ThisYear() {
   return absl::FormatTime("%Y", absl::Now(), absl::FixedTimeZone(8 * 3600));
 }
 
-// The keys of a JSON object.
-std::set<std::string> Keys(const nlohmann::json& object) {
-  std::set<std::string> keys;
-  if (object.is_object()) {
-    for (const auto& item : object.items()) keys.insert(item.key());
-  }
-  return keys;
-}
-
 // The display column where the header's `column` starts (the first line that has it),
 // then where each later line's first cell of `cells` starts: all equal when the table
 // stays aligned.

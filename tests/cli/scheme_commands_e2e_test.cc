@@ -29,14 +29,6 @@ using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
 using ::testing::Not;
 
-std::set<std::string> Keys(const nlohmann::json& object) {
-  std::set<std::string> keys;
-  if (object.is_object()) {
-    for (const auto& item : object.items()) keys.insert(item.key());
-  }
-  return keys;
-}
-
 const std::set<std::string> kSchemeKeys = {"name",        "key",         "version",   "title",
                                            "target_kind", "total",       "bonus_cap", "aspects",
                                            "tasks",       "bonus_items", "document"};
@@ -113,7 +105,9 @@ TEST_F(SchemeCommandsTest, MetricsAreListedWithTheirMeaning) {
   for (const auto& aspect : scheme["aspects"]) {
     for (const auto& task : aspect["tasks"]) {
       std::string metric = task["rule"].value("metric", "");
-      if (!metric.empty()) EXPECT_EQ(names.count(metric), 1u) << metric;
+      if (!metric.empty()) {
+        EXPECT_EQ(names.count(metric), 1u) << metric;
+      }
     }
   }
   EXPECT_EQ(Paizhu({"metrics", "list", "extra"}).exit_code, 2);

@@ -22,14 +22,6 @@ using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
 using ::testing::Not;
 
-std::set<std::string> Keys(const nlohmann::json& object) {
-  std::set<std::string> keys;
-  if (object.is_object()) {
-    for (const auto& item : object.items()) keys.insert(item.key());
-  }
-  return keys;
-}
-
 // Anything, then `line` as a whole line, then anything.
 std::string Line(const std::string& line) { return absl::StrCat("(.|\n)*", line, "\n(.|\n)*"); }
 
