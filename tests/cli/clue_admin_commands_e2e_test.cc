@@ -158,7 +158,7 @@ TEST_F(ClueAdminCommandsTest, ALiveCluesTimelineShowsItsStepsInOrderPageByPage) 
   EXPECT_EQ(first[3], "P015");  // after the date and the time of day
   EXPECT_EQ(first[4], "G05");
   EXPECT_EQ(first[5], "register");
-  EXPECT_THAT(table.output, ::testing::Not(HasSubstr("more: --page-token")));
+  EXPECT_THAT(table.output, ::testing::Not(HasSubstr("next page: --page-token")));
 
   // Three at a time: the same steps, and the table names the next page.
   std::vector<std::string> paged;
@@ -179,9 +179,10 @@ TEST_F(ClueAdminCommandsTest, ALiveCluesTimelineShowsItsStepsInOrderPageByPage) 
   EXPECT_EQ(paged, all);
   Result first_page = Paizhu({"clues", "timeline", number, "--page-size", "3"});
   ASSERT_EQ(first_page.exit_code, 0) << first_page.output;
-  size_t more = first_page.output.find("more: --page-token ");
+  const std::string kNextPage = "next page: --page-token ";
+  size_t more = first_page.output.find(kNextPage);
   ASSERT_NE(more, std::string::npos) << first_page.output;
-  std::string next(absl::StripAsciiWhitespace(first_page.output.substr(more + 19)));
+  std::string next(absl::StripAsciiWhitespace(first_page.output.substr(more + kNextPage.size())));
   Result second_page =
       Paizhu({"clues", "timeline", number, "--page-size", "3", "--page-token", next});
   ASSERT_EQ(second_page.exit_code, 0) << second_page.output;

@@ -340,7 +340,7 @@ TEST_F(SchemeCommandsTest, RunsAreListedNewestFirstAPageAtATime) {
   EXPECT_THAT(first.output,
               MatchesRegex(absl::StrCat("RUN +SCHEME +PERIOD +FROM +TO +STATE\n", draft_id,
                                         " +group-v1 +2019-Q1 +2019-01-01 +2019-03-31 +draft\n"
-                                        "more: --page-token [^ \n]+\n")));
+                                        "next page: --page-token [^ \n]+\n")));
   std::string token = std::string(
       absl::StripSuffix(first.output.substr(first.output.find("--page-token ") + 13), "\n"));
   Result json = Paizhu({"assess", "run", "list", "--scheme", "group-v1", "--page-size", "1",

@@ -48,13 +48,6 @@ std::string ChinaTime(const std::string& rfc3339) {
   return absl::FormatTime("%Y-%m-%d %H:%M:%S", time, absl::FixedTimeZone(8 * 3600));
 }
 
-// A positive whole number of a flag, or 0 when it is not one.
-int PositiveFlag(const Invocation& in, const std::string& flag) {
-  int value = 0;
-  if (!absl::SimpleAtoi(in.Get(flag), &value) || value <= 0) return 0;
-  return value;
-}
-
 // ---- clues timeline ----
 
 // One row per fact a step changed; the step's own cells on its first row only.
@@ -80,11 +73,9 @@ void AddEvent(const clue::v1::ClueEvent& e, Table& table) {
 int Timeline(const Invocation& in, const Session& session, Io io) {
   clue::v1::ListClueEventsRequest request;
   request.set_clue(Name(in.words[2], "clues"));
-  if (in.Has("page-size")) {
-    int size = PositiveFlag(in, "page-size");
-    if (size == 0) return UsageError(io.err, "clues timeline: --page-size N, N at least 1");
-    request.set_page_size(size);
-  }
+  int32_t page_size = 0;  // the service's default
+  if (int usage = PageSizeFlag(in, io, "clues timeline", &page_size)) return usage;
+  request.set_page_size(page_size);
   request.set_page_token(in.Get("page-token"));
   request.set_include_reads(in.Has("reads"));
   return CallAndPrint(
@@ -97,9 +88,7 @@ int Timeline(const Invocation& in, const Session& session, Io io) {
         Table table({"SEQ", "TIME (UTC+8)", "ACTOR", "FOR", "ACTION", "FACT", "OLD → NEW"});
         for (const auto& e : page.events()) AddEvent(e, table);
         io.out << table.Render();
-        if (!page.next_page_token().empty()) {
-          io.out << "more: --page-token " << page.next_page_token() << "\n";
-        }
+        PrintNextPage(io.out, page.next_page_token());
         return kExitOk;
       });
 }

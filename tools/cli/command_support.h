@@ -102,6 +102,33 @@ int PrintList(const Invocation& in, Io io, const std::string& key, const Items& 
 int RequireFlags(const Invocation& in, Io io, const std::string& command,
                  std::initializer_list<const char*> flags);
 
+// --page-size N into *size (left as it is when the flag is not given); the usage error
+// naming `command` unless N is a whole number from 1.
+int PageSizeFlag(const Invocation& in, Io io, const std::string& command, int32_t* size);
+// After a page that has a next one, the line saying how to ask for it; nothing otherwise.
+void PrintNextPage(std::ostream& out, const std::string& next_page_token);
+
+// The etag an update sends: --etag as given, else the resource's current one, read with
+// `get` (so an update just works, and guards against changes only when asked to). A failed
+// read prints its error and returns kExitFailed.
+template <typename Stub, typename Request, typename Resource>
+int EtagOrCurrent(const Invocation& in, const Session& session, Io io,
+                  grpc::Status (Stub::*get)(grpc::ClientContext*, const Request&, Resource*),
+                  const std::string& name, std::string* etag) {
+  if (in.Has("etag")) {
+    *etag = in.Get("etag");
+    return kExitOk;
+  }
+  Stub stub(session.channel);
+  Request request;
+  request.set_name(name);
+  Resource current;
+  grpc::Status status = (stub.*get)(NewCall(session).get(), request, &current);
+  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
+  *etag = current.etag();
+  return kExitOk;
+}
+
 // Today in China (the services' today), YYYY-MM-DD.
 std::string Today();
 // The flag's date, or today in China (the services' today) when it is not given.

@@ -95,6 +95,19 @@ int RequireFlags(const Invocation& in, Io io, const std::string& command,
   return kExitOk;
 }
 
+int PageSizeFlag(const Invocation& in, Io io, const std::string& command, int32_t* size) {
+  if (!in.Has("page-size")) return kExitOk;
+  if (!absl::SimpleAtoi(in.Get("page-size"), size) || *size < 1) {
+    return UsageError(io.err,
+                      absl::StrCat(command, ": --page-size takes a whole number from 1, e.g. 50"));
+  }
+  return kExitOk;
+}
+
+void PrintNextPage(std::ostream& out, const std::string& next_page_token) {
+  if (!next_page_token.empty()) out << "next page: --page-token " << next_page_token << "\n";
+}
+
 std::pair<std::string, std::string> PeriodOrThisYear(const Invocation& in) {
   std::string year = Today().substr(0, 4);
   return {in.Has("from") ? in.Get("from") : year + "-01-01",

@@ -50,25 +50,6 @@ void AddList(const std::string& text, google::protobuf::RepeatedPtrField<std::st
   }
 }
 
-// The etag to send: --etag, else the current one read first (an update of what is there now).
-template <typename Request, typename Resource>
-int CurrentEtag(const Invocation& in, const Session& session, Io io,
-                grpc::Status (Stub::*get)(grpc::ClientContext*, const Request&, Resource*),
-                const std::string& name, std::string* etag) {
-  if (in.Has("etag")) {
-    *etag = in.Get("etag");
-    return kExitOk;
-  }
-  Stub stub(session.channel);
-  Request request;
-  request.set_name(name);
-  Resource current;
-  grpc::Status status = (stub.*get)(NewCall(session).get(), request, &current);
-  if (!status.ok()) return Fail(io.err, FromGrpcStatus(status));
-  *etag = current.etag();
-  return kExitOk;
-}
-
 // --page-size and --page-token: one page when either is given, else every page.
 struct Paging {
   bool one_page = false;
@@ -79,14 +60,8 @@ struct Paging {
 int ParsePaging(const Invocation& in, Io io, const std::string& command, Paging* paging) {
   paging->one_page = in.Has("page-size") || in.Has("page-token");
   paging->token = in.Get("page-token");
-  if (in.Has("page-size")) {
-    if (!absl::SimpleAtoi(in.Get("page-size"), &paging->size) || paging->size < 1) {
-      return UsageError(io.err, absl::StrCat(command, ": --page-size takes a count from 1"));
-    }
-  } else if (paging->one_page) {
-    paging->size = 0;  // the service's default
-  }
-  return kExitOk;
+  if (paging->one_page) paging->size = 0;  // the service's default unless --page-size
+  return PageSizeFlag(in, io, command, &paging->size);
 }
 
 // A paged list answer: {key: [...], next_page_token} or the table and the token to go on with.
@@ -102,7 +77,7 @@ int PrintPage(const Invocation& in, Io io, const std::string& key, const Items& 
   Table table(std::move(header));
   for (const auto& item : items) table.AddRow(row(item));
   io.out << table.Render();
-  if (!next_page_token.empty()) io.out << "next page: --page-token " << next_page_token << "\n";
+  PrintNextPage(io.out, next_page_token);
   return kExitOk;
 }
 
@@ -153,7 +128,7 @@ int UnitsUpdate(const Invocation& in, const Session& session, Io io) {
   }
   for (const FieldFlag& f : given) request.mutable_update_mask()->add_paths(f.field);
   if (int failed =
-          CurrentEtag(in, session, io, &Stub::GetUnit, unit->name(), unit->mutable_etag())) {
+          EtagOrCurrent(in, session, io, &Stub::GetUnit, unit->name(), unit->mutable_etag())) {
     return failed;
   }
   return CallAndPrint(session, io, &Stub::UpdateUnit, request, [&](const org::v1::Unit& updated) {
@@ -171,7 +146,7 @@ int UnitsDelete(const Invocation& in, const Session& session, Io io) {
   org::v1::DeleteUnitRequest request;
   request.set_name(Name(in.words[2], "units"));
   if (int failed =
-          CurrentEtag(in, session, io, &Stub::GetUnit, request.name(), request.mutable_etag())) {
+          EtagOrCurrent(in, session, io, &Stub::GetUnit, request.name(), request.mutable_etag())) {
     return failed;
   }
   return CallAndPrint(session, io, &Stub::DeleteUnit, request, [&](const google::protobuf::Empty&) {
@@ -344,8 +319,8 @@ int PeopleUpdate(const Invocation& in, const Session& session, Io io) {
   person->set_name(Name(in.words[2], "people"));
   SetPersonFields(in, person);
   for (const FieldFlag& f : given) request.mutable_update_mask()->add_paths(f.field);
-  if (int failed =
-          CurrentEtag(in, session, io, &Stub::GetPerson, person->name(), person->mutable_etag())) {
+  if (int failed = EtagOrCurrent(in, session, io, &Stub::GetPerson, person->name(),
+                                 person->mutable_etag())) {
     return failed;
   }
   return CallAndPrint(session, io, &Stub::UpdatePerson, request, PersonChanged(in, io, "updated"));

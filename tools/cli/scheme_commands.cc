@@ -278,12 +278,9 @@ int ListRuns(const Invocation& in, const Session& session, Io io) {
     }
     request.set_year(number);
   }
-  if (in.Has("page-size")) {
-    if (!absl::SimpleAtoi(in.Get("page-size"), &number)) {
-      return UsageError(io.err, "assess run list: --page-size takes a number, e.g. 20");
-    }
-    request.set_page_size(number);
-  }
+  int32_t page_size = 0;  // the service's default
+  if (int usage = PageSizeFlag(in, io, "assess run list", &page_size)) return usage;
+  request.set_page_size(page_size);
   if (in.Has("scheme")) request.set_scheme(Name(in.Get("scheme"), "schemes"));
   request.set_state(in.Get("state-filter"));  // --state is the state folder
   request.set_page_token(in.Get("page-token"));
@@ -299,9 +296,7 @@ int ListRuns(const Invocation& in, const Session& session, Io io) {
                                         run.period(), run.from(), run.to(), run.state()});
                         }
                         io.out << table.Render();
-                        if (!response.next_page_token().empty()) {
-                          io.out << "more: --page-token " << response.next_page_token() << "\n";
-                        }
+                        PrintNextPage(io.out, response.next_page_token());
                         return kExitOk;
                       });
 }

@@ -50,20 +50,6 @@ auto ZoneChanged(const Invocation& in, Io io, Said said) {
   };
 }
 
-// The zone's etag as given with --etag, else as read now: an update just works unless the
-// user asks for a guard against changes since they looked.
-absl::StatusOr<std::string> EtagOrCurrent(const Invocation& in, const Session& session,
-                                          const std::string& zone) {
-  if (in.Has("etag")) return in.Get("etag");
-  Stub stub(session.channel);
-  org::v1::GetZoneRequest request;
-  request.set_name(zone);
-  org::v1::Zone current;
-  grpc::Status status = stub.GetZone(NewCall(session).get(), request, &current);
-  if (!status.ok()) return FromGrpcStatus(status);
-  return current.etag();
-}
-
 int ZonesCreate(const Invocation& in, const Session& session, Io io) {
   if (int usage = RequireFlags(in, io, "zones create", {"name", "office"})) return usage;
   org::v1::CreateZoneRequest request;
@@ -108,13 +94,9 @@ int ZonesShow(const Invocation& in, const Session& session, Io io) {
 // --page-token T from the line the page ends with.
 int ZonesList(const Invocation& in, const Session& session, Io io) {
   org::v1::ListZonesRequest request;
-  if (in.Has("page-size")) {
-    int size = 0;
-    if (!absl::SimpleAtoi(in.Get("page-size"), &size) || size < 1) {
-      return UsageError(io.err, "zones list: --page-size takes a whole number from 1, e.g. 50");
-    }
-    request.set_page_size(size);
-  }
+  int32_t size = 0;  // the service's default
+  if (int usage = PageSizeFlag(in, io, "zones list", &size)) return usage;
+  request.set_page_size(size);
   request.set_page_token(in.Get("page-token"));
   request.set_as_of(DateOrToday(in, "as-of"));
   return CallAndPrint(
@@ -130,9 +112,7 @@ int ZonesList(const Invocation& in, const Session& session, Io io) {
                         Members(zone)});
         }
         io.out << table.Render();
-        if (!response.next_page_token().empty()) {
-          io.out << "next page: --page-token " << response.next_page_token() << "\n";
-        }
+        PrintNextPage(io.out, response.next_page_token());
         return kExitOk;
       });
 }
@@ -152,9 +132,10 @@ int ZonesUpdate(const Invocation& in, const Session& session, Io io) {
     zone->set_dissolved_on(in.Get("dissolved-on"));
     request.mutable_update_mask()->add_paths("dissolved_on");
   }
-  absl::StatusOr<std::string> etag = EtagOrCurrent(in, session, zone->name());
-  if (!etag.ok()) return Fail(io.err, etag.status());
-  zone->set_etag(*etag);
+  if (int failed =
+          EtagOrCurrent(in, session, io, &Stub::GetZone, zone->name(), zone->mutable_etag())) {
+    return failed;
+  }
   return CallAndPrint(session, io, &Stub::UpdateZone, request,
                       ZoneChanged(in, io, [](const org::v1::Zone& updated) {
                         std::string said =
@@ -214,9 +195,10 @@ int ZonesChangeOffice(const Invocation& in, const Session& session, Io io) {
   request.set_zone(Name(in.words[2], "zones"));
   request.set_office(Name(in.Get("office"), "units"));
   request.set_from_date(in.Get("from"));
-  absl::StatusOr<std::string> etag = EtagOrCurrent(in, session, request.zone());
-  if (!etag.ok()) return Fail(io.err, etag.status());
-  request.set_etag(*etag);
+  if (int failed =
+          EtagOrCurrent(in, session, io, &Stub::GetZone, request.zone(), request.mutable_etag())) {
+    return failed;
+  }
   return CallAndPrint(session, io, &Stub::ChangeZoneOffice, request,
                       ZoneChanged(in, io, [&](const org::v1::Zone& zone) {
                         return absl::StrCat("zone ", Code(zone.name(), "zones"), " ",
