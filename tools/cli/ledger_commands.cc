@@ -309,9 +309,13 @@ int ImportLedger(const Invocation& in, const Session& session, Io io) {
       io.out << kind << ": " << ledger->rows_read << " rows checked, " << Problems(errors.size())
              << "; nothing imported (--check)\n";
     } else {
-      io.out << kind << ": " << imported << " of " << ledger->rows_read << " rows imported";
-      if (!errors.empty()) {
-        io.out << ", " << Problems(errors.size())
+      if (errors.empty()) {
+        io.out << kind << ": all " << ledger->rows_read << " rows imported";
+        // The service counts records: where rows group into one (a clue's subjects), fewer.
+        if (imported != ledger->rows_read) io.out << " as " << imported << " records";
+      } else {
+        io.out << kind << ": " << imported << " of " << ledger->rows_read << " rows imported, "
+               << Problems(errors.size())
                << (partial ? " (the good rows were imported: --partial)"
                            : "; nothing changed (fix them, or use --partial)");
       }
