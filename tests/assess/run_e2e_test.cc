@@ -22,6 +22,7 @@
 #include "paizhu/org/v1/org.grpc.pb.h"
 #include "tests/support/stack.h"
 #include "tests/support/status_matchers.h"
+#include "tests/support/unzip.h"
 
 namespace paizhu {
 namespace {
@@ -53,19 +54,6 @@ constexpr char kScheme[] = R"({"key": "ledger_only", "version": 1, "title": "台
   "bonus": [
     {"code": "X1", "name": "谈话亮点", "points": 2,
      "rule": {"kind": "bonus", "metric": "talks_person_times", "per_event": 0.1}}]})";
-
-// One member of a zip archive, as `unzip -p` prints it.
-std::string Unzip(const std::string& archive, const std::string& member) {
-  std::string command = absl::StrCat("unzip -p '", archive, "' '", member, "'");
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return "";
-  std::string out;
-  char buffer[4096];
-  size_t n = 0;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  pclose(pipe);
-  return out;
-}
 
 class RunTest : public ::testing::Test {
  protected:
@@ -364,7 +352,9 @@ TEST_F(RunTest, AYearsRunScoredAdjustedRankedExplainedAndFrozen) {
   EXPECT_EQ(Ranking(run)["units/G01"].total(), "15.8");
   ASSERT_OK_AND_ASSIGN(sheet, Assess(&AssessService::Stub::GetScoreSheet, sheet_of));
   for (const auto& l : sheet.lines()) {
-    if (l.task() == "T1") EXPECT_EQ(l.value(), 21);
+    if (l.task() == "T1") {
+      EXPECT_EQ(l.value(), 21);
+    }
   }
 
   // The export: a workbook with the ranking and one sheet per target, read back here.
@@ -377,22 +367,22 @@ TEST_F(RunTest, AYearsRunScoredAdjustedRankedExplainedAndFrozen) {
     std::ofstream out(path, std::ios::binary);
     out << xlsx.content();
   }
-  std::string workbook = Unzip(path, "xl/workbook.xml");
+  std::string workbook = testing::Unzip(path, "xl/workbook.xml");
   EXPECT_THAT(workbook, ::testing::HasSubstr("name=\"排名\""));
   EXPECT_THAT(workbook, ::testing::HasSubstr("name=\"G01\""));
   EXPECT_THAT(workbook, ::testing::HasSubstr("name=\"G02\""));
-  std::string strings = Unzip(path, "xl/sharedStrings.xml");
+  std::string strings = testing::Unzip(path, "xl/sharedStrings.xml");
   for (const char* text : {"排名", "考核对象", "总分", "等次", "任务编号", "计分过程", "谈心谈话",
                            "目录基本齐全", "excellent"}) {
     EXPECT_THAT(strings, ::testing::HasSubstr(text));
   }
   // The ranking sheet holds G02 first with 17.5, G01 second with 15.8.
-  std::string ranking_xml = Unzip(path, "xl/worksheets/sheet1.xml");
+  std::string ranking_xml = testing::Unzip(path, "xl/worksheets/sheet1.xml");
   EXPECT_THAT(ranking_xml, ::testing::HasSubstr("<v>17.5</v>"));
   EXPECT_THAT(ranking_xml, ::testing::HasSubstr("<v>15.8</v>"));
   EXPECT_LT(ranking_xml.find("<v>17.5</v>"), ranking_xml.find("<v>15.8</v>"));
   // G01's sheet: its total, and T1's value 21 and points 4.2.
-  std::string g01 = Unzip(path, "xl/worksheets/sheet2.xml");
+  std::string g01 = testing::Unzip(path, "xl/worksheets/sheet2.xml");
   for (const char* v : {"<v>15.8</v>", "<v>21</v>", "<v>4.2</v>"}) {
     EXPECT_THAT(g01, ::testing::HasSubstr(v));
   }

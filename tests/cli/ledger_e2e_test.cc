@@ -16,6 +16,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
@@ -23,6 +24,7 @@
 #include "tests/cli/ledger_suite.h"
 #include "tests/support/process.h"
 #include "tests/support/stack.h"
+#include "tests/support/unzip.h"
 #include "tools/cli/ledger_format.h"
 #include "tools/cli/table.h"
 
@@ -367,6 +369,43 @@ TEST_F(LedgerTest, AnExportReimportsIntoAnEmptySuiteWithIdenticalListings) {
     ASSERT_EQ(original.exit_code, 0) << original.output;
     EXPECT_EQ(copy.output, original.output) << absl::StrJoin(listing, " ");
   }
+}
+
+// For those who keep their ledgers in a spreadsheet: the same kind as a workbook holds the
+// CSV's header and every one of its rows, text as written.
+TEST_F(LedgerTest, AnExportAsAWorkbookHoldsTheCsvsRows) {
+  ASSERT_EQ(load_->exit_code, 0) << load_->output;
+  ASSERT_EQ(Paizhu({"login", "--dev", "--as", "admin"}).exit_code, 0);
+  std::string csv = absl::StrCat(*dir_, "/units.csv"), xlsx = absl::StrCat(*dir_, "/units.xlsx");
+  ASSERT_EQ(Paizhu({"export", "units", "--csv", csv}).exit_code, 0);
+  Result exported = Paizhu({"export", "units", "--xlsx", xlsx});
+  ASSERT_EQ(exported.exit_code, 0) << exported.output;
+  EXPECT_THAT(exported.output, HasSubstr("rows written to " + xlsx));
+
+  EXPECT_THAT(testing::Unzip(xlsx, "xl/workbook.xml"), HasSubstr("name=\"units\""));
+  std::string strings = testing::Unzip(xlsx, "xl/sharedStrings.xml");
+  std::string sheet = testing::Unzip(xlsx, "xl/worksheets/sheet1.xml");
+  std::vector<std::string> lines = absl::StrSplit(testing::ReadFile(csv), '\n', absl::SkipEmpty());
+  ASSERT_GT(lines.size(), 50u);
+  // One sheet row per CSV line, the header included.
+  size_t rows = 0;
+  for (size_t at = sheet.find("<row "); at != std::string::npos; at = sheet.find("<row ", at + 1)) {
+    ++rows;
+  }
+  EXPECT_EQ(rows, lines.size());
+  for (const auto& line : lines) {
+    // The CSV's lines end in CRLF (RFC 4180); the first starts with the BOM.
+    absl::string_view text = absl::StripSuffix(absl::StripPrefix(line, "\xEF\xBB\xBF"), "\r");
+    for (absl::string_view cell : absl::StrSplit(text, ',')) {
+      if (cell.empty() || absl::StrContains(cell, '"')) continue;
+      EXPECT_THAT(strings, HasSubstr(absl::StrCat(">", cell, "<"))) << line;
+    }
+  }
+
+  EXPECT_EQ(Paizhu({"export", "units", "--csv", csv, "--xlsx", xlsx}).exit_code, 2);
+  Result unwritable = Paizhu({"export", "units", "--xlsx", *dir_ + "/no-such-folder/u.xlsx"});
+  EXPECT_EQ(unwritable.exit_code, 1) << unwritable.output;
+  EXPECT_THAT(unwritable.output, HasSubstr("FILE_NOT_WRITTEN"));
 }
 
 TEST_F(LedgerTest, TablesStayAlignedWithChineseNames) {

@@ -477,7 +477,7 @@ const std::vector<Command>& Commands() {
       {{"people", "show"}, 1, {"json"}, true, PeopleShow},
       {{"stats"}, 0, {"as-of", "from", "to", "json"}, true, Stats},
       {{"import"}, 2, {"partial", "check", "json"}, true, ImportLedger},
-      {{"export"}, 1, {"output"}, true, ExportLedger},
+      {{"export"}, 1, {"output", "csv", "xlsx"}, true, ExportLedger, {"csv", "xlsx"}},
       {{"clues", "register"},
        0,
        {"received-on", "source", "handling-unit", "registering-unit", "subject", "subject-unit",
@@ -547,7 +547,7 @@ std::string Usage() {
          "                                           counted from..to)\n"
          "  import KIND FILE.csv [--partial] [--check] [--json]\n"
          "                                           a ledger file (CONTRACTS.md formats)\n"
-         "  export KIND [-o FILE.csv]                the same columns back\n"
+         "  export KIND [--csv FILE | --xlsx FILE]   the same columns back (-o FILE: --csv)\n"
          "      kinds, in import order: zones units supervision people assignments roles\n"
          "      trainings activities letters problems clues outcomes; org's records\n"
          "      vettings transfer_talks mentoring accountability integrity_files\n"

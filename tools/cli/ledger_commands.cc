@@ -25,6 +25,7 @@
 #include "tools/cli/progress.h"
 #include "tools/cli/subcommands.h"
 #include "tools/cli/table.h"
+#include "tools/cli/xlsx_sheet.h"
 
 namespace paizhu::cli {
 namespace {
@@ -325,6 +326,19 @@ int ImportLedger(const Invocation& in, const Session& session, Io io) {
   return errors.empty() ? kExitOk : kExitFailed;
 }
 
+namespace {
+
+// `text` as the whole of the file at `path`.
+absl::Status WriteWholeFile(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) return FailedPrecondition("FILE_NOT_WRITTEN", absl::StrCat("cannot write ", path));
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 int ExportLedger(const Invocation& in, const Session& session, Io io) {
   const std::string& kind = in.words[1];
   const LedgerFormat* format = FindLedgerFormat(kind);
@@ -334,6 +348,12 @@ int ExportLedger(const Invocation& in, const Session& session, Io io) {
   const KindRpcs* rpcs = FindRpcs(kind);
   if (!rpcs->export_page) {
     return UsageError(io.err, absl::StrCat("export: kind '", kind, "' has no export"));
+  }
+  if (in.Has("xlsx") + in.Has("csv") + in.Has("output") > 1) {
+    return UsageError(io.err, "export: one of --csv FILE, --xlsx FILE or -o FILE");
+  }
+  if (in.Has("xlsx") && in.Get("xlsx").empty()) {
+    return UsageError(io.err, "export: --xlsx takes the workbook's file name");
   }
   Rows rows;
   std::string token;
@@ -348,29 +368,24 @@ int ExportLedger(const Invocation& in, const Session& session, Io io) {
   } while (!token.empty());
   progress.Done();
 
-  std::string text = WriteLedger(*format, rows);
-  std::string path = in.Get("output");
-  if (path.empty() || path == "-") {
-    io.out << text;
+  // --xlsx FILE: a workbook; --csv FILE or -o FILE: the import format; neither: CSV on stdout.
+  bool xlsx = in.Has("xlsx");
+  std::string path = xlsx ? in.Get("xlsx") : in.Has("csv") ? in.Get("csv") : in.Get("output");
+  if (!xlsx && (path.empty() || path == "-")) {
+    io.out << WriteLedger(*format, rows);
     return kExitOk;
   }
   // Written whole under a temporary name, then renamed: no half file on failure.
   std::string temporary = path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) {
-      std::remove(temporary.c_str());
-      return Fail(io.err,
-                  FailedPrecondition("FILE_NOT_WRITTEN", absl::StrCat("cannot write ", temporary)));
-    }
+  absl::Status written = xlsx ? WriteXlsxSheet(temporary, kind, format->ColumnNames(), rows)
+                              : WriteWholeFile(temporary, WriteLedger(*format, rows));
+  if (written.ok() && std::rename(temporary.c_str(), path.c_str()) != 0) {
+    written = FailedPrecondition("FILE_NOT_WRITTEN",
+                                 absl::StrCat("cannot write ", path, ": ", strerror(errno)));
   }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+  if (!written.ok()) {
     std::remove(temporary.c_str());
-    return Fail(io.err,
-                FailedPrecondition("FILE_NOT_WRITTEN",
-                                   absl::StrCat("cannot write ", path, ": ", strerror(errno))));
+    return Fail(io.err, written);
   }
   io.err << kind << ": " << rows.size() << " rows written to " << path << "\n";
   return kExitOk;
