@@ -198,7 +198,7 @@ TEST_F(SchemeCommandsTest, TheDemoSchemeIsShownAsItsSourceFile) {
   EXPECT_EQ(Paizhu({"schemes", "show", "group", "--version", "two"}).exit_code, 2);
 }
 
-TEST_F(SchemeCommandsTest, AFileIsValidatedAndEveryProblemPrintedWithItsPlace) {
+TEST_F(SchemeCommandsTest, ABadFileIsRefusedWithItsFirstProblemAndWhereItIs) {
   Result shipped = As("F004", {"schemes", "validate",
                                absl::StrCat(PAIZHU_SOURCE_DIR, "/data/schemes/group-v1.json")});
   ASSERT_EQ(shipped.exit_code, 0) << shipped.output;
